@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // One Asterisk per test file; files run one after another to keep a 2-core machine calm.
+          fileParallelism: false,
+          globalSetup: ['test/integration/support/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
