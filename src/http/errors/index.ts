@@ -1,0 +1,9 @@
+export { HttpError } from './http-error.js';
+export { BadGatewayError } from './bad-gateway-error.js';
+export { ConflictError } from './conflict-error.js';
+export { ForbiddenError } from './forbidden-error.js';
+export { InternalServerError } from './internal-server-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { ServiceUnavailableError } from './service-unavailable-error.js';
+export { UnauthorizedError } from './unauthorized-error.js';
+export { UnprocessableEntityError } from './unprocessable-entity-error.js';

@@ -1,0 +1,12 @@
+export { createApp, type ActionRouteDeps, type AppDeps } from './app.js';
+export * from './errors/index.js';
+export { errorBody, errorMiddleware, type ErrorBody } from './errors/error-middleware.js';
+export { buildOpenApiDocument, LIVE_BASE, OPENAPI_PATH, RELATION_WORDS } from './openapi.js';
+export type * from './openapi-types.js';
+export type * from './ports.js';
+export { createResolveInstance, type ResolveInstance, type ResolvedInstance } from './resolve-instance.js';
+export { parseInstancePath, parseLivePath, splitLivePath } from './resolve-path.js';
+export type { InstancePath, LivePath, Ref, SegmentCollection, SegmentInstance } from './resolve-path.js';
+export { isSegmentVisible, type LicensedChannel } from './visibility.js';
+export { callSegmentJson, type CallSegmentJson } from './segment-json.js';
+export { conferenceId, queueId } from './name-uuid.js';
