@@ -1,0 +1,18 @@
+export { ApiUserRepository } from './api-user-repository.js';
+export { ConferenceRepository } from './conference-repository.js';
+export { CoreServerRepository } from './core-server-repository.js';
+export type { CoreServerChanges, NewCoreServer } from './core-server-repository.js';
+export { openDatabase } from './database.js';
+export type { Database, OpenDatabaseOptions } from './database.js';
+export { ConflictError, MigrationError, NotFoundError, ValidationError } from './errors/index.js';
+export { ExtensionDirectory, channelPrefixOf } from './extension-directory.js';
+export { ExtensionRepository, defaultChannelPrefix } from './extension-repository.js';
+export type { NewExtension } from './extension-repository.js';
+export { loadExtensionDirectory } from './load-extension-directory.js';
+export { loadMigrations } from './migrations.js';
+export type { Migration } from './migrations.js';
+export { migrate } from './migrator.js';
+export type { ApiUser, Conference, ConfiguredName, CoreServer, Extension, License, Queue, User } from './model.js';
+export { QueueRepository } from './queue-repository.js';
+export { UserRepository } from './user-repository.js';
+export type { NewUser } from './user-repository.js';
