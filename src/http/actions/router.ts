@@ -13,11 +13,15 @@ import type { PlanResult } from '../../actions/plan.js';
 import { planConferenceAction } from '../../actions/plan-conference.js';
 import type { ConferenceActionWord } from '../../actions/plan-conference.js';
 import { planTransfer } from '../../actions/plan-transfer.js';
-import type { AmiActionPort, CoreServerInfo, GraphSnapshot, SegmentRecord } from '../../actions/ports.js';
+import type { AmiActionPort, SegmentRecord } from '../../actions/ports.js';
 import { validateConferenceBody } from '../../actions/validate-conference-body.js';
 import { validateTransferBody } from '../../actions/validate-transfer.js';
+import { NotFoundError } from '../errors/not-found-error.js';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error.js';
 import { UnprocessableEntityError } from '../errors/unprocessable-entity-error.js';
+import type { Directory } from '../ports.js';
+import type { ResolvedInstance, ResolveInstance } from '../resolve-instance.js';
+import { splitLivePath } from '../resolve-path.js';
 import { createRawBodyReader } from './read-raw-body.js';
 import type { RawBody } from './read-raw-body.js';
 
@@ -25,30 +29,26 @@ export type ActionWord = 'transfer' | ConferenceActionWord;
 
 export const ACTION_WORDS: readonly ActionWord[] = ['transfer', 'kick', 'mute', 'unmute'];
 
-export interface ResolvedInstance {
-  readonly coreServer: CoreServerInfo;
-  readonly snapshot: GraphSnapshot;
-  readonly segment: SegmentRecord;
-}
-
+/**
+ * What the router needs: the read side's `ActionRouteDeps` (createApp's `actions` hook gives
+ * `resolveInstance`, `directory`, `logger`) plus the AMI port of each core server, e.g.
+ * `actions: (d) => createActionsRouter({ ...d, amiPort: (id) => amiClients.get(id) })`.
+ */
 export interface ActionsRouterDeps {
-  /**
-   * Turns the path before the action word (relative to where the router is mounted, still
-   * %-encoded, e.g. `/coreServers/getByName/default/callSegments/<id>`) into the addressed
-   * segment, or throws the read side's HttpErrors (401/403/404/503).
-   */
-  resolveInstance(instancePath: string, req: Request): ResolvedInstance | Promise<ResolvedInstance>;
+  /** Decoded path parts after the live base, without the action word; throws 404/503/403 HttpErrors. */
+  readonly resolveInstance: ResolveInstance;
+  /** EXTERNAL/INTERNAL: a channel is INTERNAL when it belongs to an extension of the core server. */
+  readonly directory: Pick<Directory, 'extensionOfChannel'>;
   /** The AMI port of a core server (undefined: none, answered 503). */
   amiPort(coreServerId: string): AmiActionPort | undefined;
-  /** INTERNAL: the channel belongs to a configured extension of that core server. */
-  isInternal(coreServerId: string, channel: string): boolean;
-  /** Whether the segment's link runs through a Local pair; absent or undefined: not known. */
+  /** Whether the segment's link runs through a Local pair; absent or undefined: not known (see plan-transfer.ts). */
   linkedThroughLocal?(coreServerId: string, segment: SegmentRecord): boolean | undefined;
   readonly execute?: ExecuteOptions;
   readonly logger?: Logger;
 }
 
-const ACTION_PATH = /^(\/.+?)\/(transfer|kick|mute|unmute)\/?$/;
+/** `req.path` relative to the live base: `/<instance path>/<action word>` (a trailing slash allowed). */
+const ACTION_PATH = /^\/.+\/(transfer|kick|mute|unmute)\/?$/;
 
 export function createActionsRouter(deps: ActionsRouterDeps): Router {
   const router = Router();
@@ -60,8 +60,7 @@ export function createActionsRouter(deps: ActionsRouterDeps): Router {
       next();
       return;
     }
-    const [, instancePath = '', word = ''] = match;
-    handle(deps, readBody, req, res, instancePath, word as ActionWord).catch(next);
+    handle(deps, readBody, req, res, match[1] as ActionWord).catch(next);
   });
   return router;
 }
@@ -71,11 +70,13 @@ async function handle(
   readBody: (req: Request, res: Response) => Promise<RawBody>,
   req: Request,
   res: Response,
-  instancePath: string,
   word: ActionWord,
 ): Promise<void> {
   const body = await readBody(req, res);
-  const { coreServer, snapshot, segment } = await deps.resolveInstance(instancePath, req);
+  const parts = splitLivePath(req.path);
+  if (parts === null) throw new NotFoundError(`'${req.path}' is not a call segment path (bad %-encoding)`);
+  parts.pop(); // the action word
+  const { coreServer, snapshot, segment } = deps.resolveInstance(parts);
   if (!body.ok) throw new UnprocessableEntityError(body.reason);
 
   const planned = plan(deps, word, body.bytes, { coreServer, snapshot, segment });
@@ -102,7 +103,7 @@ function plan(deps: ActionsRouterDeps, word: ActionWord, bytes: Uint8Array | str
       segment,
       coreServer,
       request: validation.request,
-      isInternal: (channel) => deps.isInternal(coreServer.id, channel),
+      isInternal: (channel) => deps.directory.extensionOfChannel(coreServer.id, channel) !== null,
       ...(local === undefined ? {} : { linkedThroughLocal: (s: SegmentRecord) => local(coreServer.id, s) }),
     });
   }

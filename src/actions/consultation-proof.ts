@@ -1,0 +1,43 @@
+/**
+ * What proves that an `Atxfer` really started a consultation (pure). Recorded on Asterisk 22
+ * (findings §3 h, h3_atxfer): `Hold` on the transferer, then `Newchannel`s of
+ * `Local/<dest>@<context>-…;1/;2`, `LocalBridge`, the transferer leaving its bridge and entering
+ * the consultation bridge. Without the transfer feature (h3a) none of these happens.
+ */
+import type { AmiEvent } from '../ami/events.js';
+import type { ConsultationWatch } from './plan.js';
+
+function field(event: AmiEvent, name: string): string | undefined {
+  const value = event[name];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : value[0];
+}
+
+function isTransferer(event: AmiEvent, watch: ConsultationWatch, prefix = ''): boolean {
+  return field(event, `${prefix}Channel`) === watch.transfererChannel || field(event, `${prefix}Uniqueid`) === watch.transfererUniqueid;
+}
+
+/** `Local/<dest>@<context>-` : the start of the consultation's Local channel names. */
+export function consultationLocalPrefix(watch: ConsultationWatch): string {
+  return `Local/${watch.destinationNumber}@${watch.context}-`;
+}
+
+export function provesConsultation(event: AmiEvent, watch: ConsultationWatch): boolean {
+  const local = consultationLocalPrefix(watch);
+  switch (event.Event) {
+    case 'Hold':
+      return isTransferer(event, watch);
+    case 'Newchannel':
+      return field(event, 'Channel')?.startsWith(local) ?? false;
+    case 'LocalBridge':
+      return (field(event, 'LocalOneChannel')?.startsWith(local) ?? false) || (field(event, 'LocalTwoChannel')?.startsWith(local) ?? false);
+    case 'DialBegin':
+      return isTransferer(event, watch);
+    case 'BridgeEnter':
+      // The transferer is already bridged when the Atxfer is sent: entering a bridge again means
+      // it moved into the consultation bridge. A Local-optimisation swap (SwapUniqueid) is not that.
+      return isTransferer(event, watch) && field(event, 'SwapUniqueid') === undefined;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { executePlan, NO_TRANSFER_FEATURE_MESSAGE } from '../../../src/actions/execute.js';
+import type { AmiPlan } from '../../../src/actions/plan.js';
+import { HttpError } from '../../../src/http/errors/http-error.js';
+import { amiError, failure, StubAmiPort, success } from './stub-ami-port.js';
+
+const kick: AmiPlan = { action: 'ConfbridgeKick', headers: { Action: 'ConfbridgeKick', Conference: '800', Channel: 'PJSIP/101-0000001f' } };
+const atxfer: AmiPlan = {
+  action: 'Atxfer',
+  headers: { Action: 'Atxfer', Channel: 'PJSIP/200-00000003', Exten: '201', Context: 'internal' },
+  consultation: { transfererChannel: 'PJSIP/200-00000003', transfererUniqueid: '1796398606.3', destinationNumber: '201', context: 'internal' },
+};
+const queued = success('Atxfer successfully queued');
+
+async function outcome(promise: Promise<void>): Promise<{ status: number; message: string } | 'done'> {
+  try {
+    await promise;
+    return 'done';
+  } catch (error) {
+    if (error instanceof HttpError) return { status: error.status, message: error.message };
+    throw error;
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('executePlan', () => {
+  it('sends the plan headers with the action timeout and resolves on Success (→ 204)', async () => {
+    const port = new StubAmiPort(success('User kicked'));
+    await expect(outcome(executePlan(port, kick, { actionTimeoutMs: 1234 }))).resolves.toBe('done');
+    expect(port.sent).toEqual([{ headers: kick.headers, timeoutMs: 1234 }]);
+  });
+
+  it('bounds the action by 5 s by default', async () => {
+    const port = new StubAmiPort(success('User kicked'));
+    await executePlan(port, kick);
+    expect(port.sent[0]?.timeoutMs).toBe(5000);
+  });
+
+  it('503 and nothing sent when the AMI link is down', async () => {
+    const port = new StubAmiPort(success('User kicked'), false);
+    expect(await outcome(executePlan(port, kick))).toEqual({ status: 503, message: expect.stringMatching(/AMI connection is down/) as unknown });
+    expect(port.sent).toEqual([]);
+  });
+
+  it.each([
+    ['AmiActionError', 'No Channel by that name found in Conference.', 502, /^No Channel by that name found in Conference\.$/],
+    ['AmiTimeoutError', 'AMI action ConfbridgeKick (ActionID 7) got no answer within 5000 ms', 504, /did not answer ConfbridgeKick within 5000 ms/],
+    ['AmiDisconnectedError', 'AMI link dropped', 503, /AMI connection is down/],
+    ['AmiHeaderInjectionError', 'AMI header Exten has a value holding CR or LF', 422, /inject AMI headers/],
+  ])('%s → %i', async (name, message, status, expected) => {
+    const port = new StubAmiPort(failure(amiError(name, message)));
+    expect(await outcome(executePlan(port, kick))).toEqual({ status, message: expect.stringMatching(expected) as unknown });
+  });
+
+  it('a resolved Response: Error is a 502 with Asterisk\u2019s message too', async () => {
+    const port = new StubAmiPort(() => Promise.resolve({ response: 'Error', message: 'No active conferences.' }));
+    expect(await outcome(executePlan(port, kick))).toEqual({ status: 502, message: 'No active conferences.' });
+  });
+
+  it('anything else is passed on untouched', async () => {
+    const boom = new TypeError('bug');
+    const port = new StubAmiPort(failure(boom));
+    await expect(executePlan(port, kick)).rejects.toBe(boom);
+  });
+});
+
+describe('executePlan: Atxfer needs proof that the consultation started', () => {
+  it('204 when Hold on the transferer arrives after the answer', async () => {
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer));
+    await vi.waitFor(() => expect(port.sent).toHaveLength(1));
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    expect(await running).toBe('done');
+    expect(port.subscribers).toBe(0);
+  });
+
+  it('204 when the proof arrives before the response (subscribed before sending)', async () => {
+    const port = new StubAmiPort((_headers, events) => {
+      events.next({ Event: 'Newchannel', Channel: 'Local/201@internal-00000002;1' } as never);
+      return Promise.resolve({ response: 'Success', message: 'Atxfer successfully queued' });
+    });
+    expect(await outcome(executePlan(port, atxfer))).toBe('done');
+  });
+
+  it('409 when Asterisk queued it but nothing happened within the bound (no Dial t/T)', async () => {
+    vi.useFakeTimers();
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    port.events.next({ Event: 'DTMFEnd', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3', Digit: '2' } as never);
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/100-00000002', Uniqueid: '1796398606.2' } as never);
+    await vi.advanceTimersByTimeAsync(2999);
+    port.events.next({ Event: 'Newexten', Channel: 'PJSIP/200-00000003' } as never);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await running).toEqual({ status: 409, message: NO_TRANSFER_FEATURE_MESSAGE });
+    expect(port.subscribers).toBe(0);
+  });
+
+  it('a proof arriving just before the bound still counts', async () => {
+    vi.useFakeTimers();
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(2999);
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    expect(await running).toBe('done');
+  });
+
+  it('503 when the event stream ends while waiting', async () => {
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer));
+    await vi.waitFor(() => expect(port.sent).toHaveLength(1));
+    port.events.complete();
+    expect(await running).toEqual({ status: 503, message: expect.stringMatching(/lost while waiting/) as unknown });
+  });
+
+  it('a rejected Atxfer is a 502 at once and stops watching', async () => {
+    const port = new StubAmiPort(failure(amiError('AmiActionError', 'Channel specified does not exist')));
+    expect(await outcome(executePlan(port, atxfer))).toEqual({ status: 502, message: 'Channel specified does not exist' });
+    expect(port.subscribers).toBe(0);
+  });
+
+  it('plans without a consultation never subscribe to events', async () => {
+    const port = new StubAmiPort(() => {
+      expect(port.subscribers).toBe(0);
+      return Promise.resolve({ response: 'Success', message: 'Transfer succeeded' });
+    });
+    await executePlan(port, { action: 'BlindTransfer', headers: { Action: 'BlindTransfer', Channel: 'PJSIP/200-00000003', Exten: '201', Context: 'internal' } });
+    expect(port.sent).toHaveLength(1);
+  });
+});
