@@ -85,6 +85,7 @@ export const errorResponses: { readonly [name: string]: OpenApiResponse } = {
   InternalServerError: errorResponse('Internal error, or conference rooms not enabled on the core server.'),
   BadGateway: errorResponse('Asterisk rejected the action.'),
   ServiceUnavailable: errorResponse("The core server's AMI connection is down: its live state is unknown."),
+  Error: errorResponse('Any other error (e.g. 500), with the same JSON body.'),
 };
 
 /** Status → components.responses name. */

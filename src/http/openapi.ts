@@ -51,7 +51,8 @@ function getOperation(path: string, params: readonly OpenApiParameter[], summary
   const responses: { [status: string]: OpenApiOperation['responses'][string] } = {
     '200': { description: summary, content: { 'application/json': { schema: body } } },
   };
-  for (const status of errors) responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSE_NAMES[status] ?? 'NotFound'}` };
+  for (const status of errors) responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSE_NAMES[status] ?? 'Error'}` };
+  responses['default'] = { $ref: '#/components/responses/Error' };
   const operation: OpenApiOperation = { operationId: operationId(path), summary, tags: [tagOf(path)], parameters: params, responses };
   return { get: operation };
 }
