@@ -119,21 +119,33 @@ export class FakeAmiServer {
   }
 
   /** Resolves with the index-th connection (0-based) once it exists. */
-  async connection(index: number): Promise<FakeAmiConnection> {
-    for (;;) {
-      const found = this.connections[index];
-      if (found !== undefined) return found;
-      await once(this.emitter, 'connection');
-    }
+  connection(index: number): Promise<FakeAmiConnection> {
+    return this.when('connection', () => this.connections[index]);
   }
 
   /** Resolves with the next action named `name` received on any connection after this call. */
-  async nextAction(name: string): Promise<{ action: AmiMessage; connection: FakeAmiConnection }> {
+  nextAction(name: string): Promise<{ action: AmiMessage; connection: FakeAmiConnection }> {
     const wanted = name.toLowerCase();
-    for (;;) {
-      const [action, connection] = (await once(this.emitter, 'action')) as [AmiMessage, FakeAmiConnection];
-      if ((header(action, 'Action') ?? '').toLowerCase() === wanted) return { action, connection };
-    }
+    let last: { action: AmiMessage; connection: FakeAmiConnection } | undefined;
+    const listener = (action: AmiMessage, connection: FakeAmiConnection): void => {
+      if ((header(action, 'Action') ?? '').toLowerCase() === wanted) last ??= { action, connection };
+    };
+    this.emitter.on('action', listener);
+    return this.when('action', () => last).finally(() => this.emitter.off('action', listener));
+  }
+
+  /** Checks `found` now and after every `eventName`, synchronously, so no emit is missed. */
+  private when<T>(eventName: string, found: () => T | undefined): Promise<T> {
+    return new Promise<T>((resolve) => {
+      const check = (): void => {
+        const value = found();
+        if (value === undefined) return;
+        this.emitter.off(eventName, check);
+        resolve(value);
+      };
+      this.emitter.on(eventName, check);
+      check();
+    });
   }
 
   async close(): Promise<void> {
