@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { errorBody } from '../../../src/http/errors/error-middleware.js';
+import {
+  BadGatewayError,
+  ConflictError,
+  ForbiddenError,
+  InternalServerError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  UnprocessableEntityError,
+} from '../../../src/http/errors/index.js';
+import { uuidV5 } from '../../../src/http/name-uuid.js';
+
+describe('errorBody', () => {
+  it.each([
+    [new UnauthorizedError('who are you'), 401, 'Unauthorized'],
+    [new ForbiddenError('not visible'), 403, 'Forbidden'],
+    [new NotFoundError('no such segment'), 404, 'Not Found'],
+    [new ConflictError('not in a conference'), 409, 'Conflict'],
+    [new UnprocessableEntityError('bad destination'), 422, 'Unprocessable Entity'],
+    [new InternalServerError('conference rooms disabled'), 500, 'Internal Server Error'],
+    [new BadGatewayError('Asterisk said no'), 502, 'Bad Gateway'],
+    [new ServiceUnavailableError('link down'), 503, 'Service Unavailable'],
+  ])('maps %s', (err, status, error) => {
+    expect(errorBody(err)).toEqual({ status, error, message: err.message });
+    expect(err).toBeInstanceOf(Error);
+  });
+
+  it('maps a body that is not JSON to 422 (spec 5)', () => {
+    const parseError = Object.assign(new SyntaxError('Unexpected token'), { status: 400, type: 'entity.parse.failed' });
+    expect(errorBody(parseError)).toMatchObject({ status: 422, error: 'Unprocessable Entity' });
+  });
+
+  it('keeps the status of other body parser errors', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
+    expect(errorBody(tooLarge)).toEqual({ status: 413, error: 'Payload Too Large', message: 'request entity too large' });
+  });
+
+  it('tells nothing inside for any other error', () => {
+    expect(errorBody(new Error('SQLITE_BUSY at /var/lib/x.db'))).toEqual({
+      status: 500,
+      error: 'Internal Server Error',
+      message: 'internal error',
+    });
+    expect(errorBody('a string')).toMatchObject({ status: 500 });
+    expect(errorBody(Object.assign(new Error('x'), { status: 200 }))).toMatchObject({ status: 500 });
+  });
+});
+
+describe('uuidV5', () => {
+  it('matches the RFC test vector', () => {
+    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+});
