@@ -10,9 +10,10 @@
 const BUCKETS = 32;
 
 function bucketOf(key: string): number {
-  // FNV-1a over the UTF-16 code units; the low bits spread well for Uniqueids like "1796398606.42".
+  // FNV-1a over the last 8 UTF-16 code units: that is where keys differ (the sequence of a
+  // Uniqueid like "1796398606.42", the hex counter of "Local/200@internal-0000000a;1", UUIDs).
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = Math.max(0, key.length - 8); i < key.length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }

@@ -47,7 +47,8 @@ import {
 } from './reduce-conference.js';
 import { onDialBegin, onDialEnd } from './reduce-dial.js';
 import { onLocalBridge } from './reduce-local.js';
-import { relationsOf } from './relations.js';
+import { isSegment, relationsOf } from './relations.js';
+import { isLocalChannel } from './channel-kind.js';
 import type { SegmentState } from './state.js';
 import { updateChannel, withItem } from './state.js';
 import { touchedSegments } from './touched.js';
@@ -132,10 +133,33 @@ export interface Reduction {
 
 const NOTHING_TOUCHED: ReadonlySet<string> = new Set();
 
+/** Events that only change the named channel's own fields, never a relation (the cheap path). */
+const OWN_FIELDS_ONLY: ReadonlySet<string> = new Set([
+  'Newstate',
+  'NewCallerid',
+  'Hold',
+  'Unhold',
+  'MixMonitorStart',
+  'MixMonitorStop',
+  'QueueCallerJoin',
+  'QueueCallerLeave',
+]);
+
+function ownFieldsOnly(event: AmiEvent): boolean {
+  if (OWN_FIELDS_ONLY.has(event.Event)) return true;
+  // A new real channel has no relation yet; a new Local half may complete a pair by name.
+  return event.Event === 'Newchannel' && !isLocalChannel(field(event, 'Channel') ?? '');
+}
+
 /** reduce, also telling which segments the event may have changed (the graph diffs only those). */
 export function reduceWithTouched(state: SegmentState, event: AmiEvent): Reduction {
   const applied = applyEvent(state, event);
   if (applied === state) return { state, touched: NOTHING_TOUCHED };
+  if (ownFieldsOnly(event)) {
+    const uniqueid = field(event, 'Uniqueid');
+    const own = uniqueid !== undefined && isSegment(applied, uniqueid);
+    return { state: applied, touched: own ? new Set([uniqueid]) : NOTHING_TOUCHED };
+  }
   const touched = touchedSegments(state, applied, event);
   return { state: recordBindings(applied, touched), touched };
 }
