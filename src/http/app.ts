@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Logger } from 'pino';
+import { actionOpenApiPaths } from './actions/openapi-actions.js';
 import { basicAuthMiddleware } from './auth.js';
 import { NotFoundError } from './errors/index.js';
 import { errorMiddleware } from './errors/error-middleware.js';
@@ -30,7 +31,10 @@ export interface AppDeps {
    * `/communication_manager/rest/live` (e.g. `/coreServers/…/callSegments/<id>/transfer`).
    */
   readonly actions?: (deps: ActionRouteDeps) => express.Router;
-  /** Path items merged into the OpenAPI document (e.g. the actions' POST operations). */
+  /**
+   * Path items merged into the OpenAPI document. Default: the actions' POST operations
+   * (src/http/actions/openapi-actions.ts) when `actions` is given, else none.
+   */
   readonly openApiExtraPaths?: OpenApiPaths;
 }
 
@@ -41,7 +45,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.use(requestLogger(logger));
 
-  const document = buildOpenApiDocument(deps.openApiExtraPaths);
+  const extraPaths = deps.openApiExtraPaths ?? (deps.actions === undefined ? {} : actionOpenApiPaths());
+  const document = buildOpenApiDocument(extraPaths);
   app.get(OPENAPI_PATH, (_req, res) => {
     res.json(document);
   });

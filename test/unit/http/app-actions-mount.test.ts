@@ -71,3 +71,22 @@ describe('the action routes mount point', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('the OpenAPI document with action routes', () => {
+  const documentOf = async (over: Parameters<typeof testClient>[0]): Promise<{ paths: Record<string, { post?: unknown }> }> => {
+    const res = await request(testClient(over).app).get('/communication_manager/rest/openapi.json');
+    return res.body as { paths: Record<string, { post?: unknown }> };
+  };
+  const transferPath = '/coreServers/{coreServerId}/callSegments/{callSegmentId}/transfer';
+
+  it('describes the action POSTs when the action routes are mounted', async () => {
+    const doc = await documentOf({ actions: probeActions([]) });
+    expect(doc.paths[transferPath]?.post).toBeDefined();
+  });
+
+  it('describes no POST without action routes', async () => {
+    const doc = await documentOf({});
+    expect(doc.paths[transferPath]).toBeUndefined();
+    expect(Object.values(doc.paths).some((item) => item.post !== undefined)).toBe(false);
+  });
+});
