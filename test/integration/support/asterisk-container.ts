@@ -2,15 +2,15 @@
  * A real Asterisk 22 in Docker, testcontainers-module style, on the host network:
  * `const asterisk = await new AsteriskContainer(image).start()`.
  * Ports (AMI, SIP, RTP range, one SIP and one media port per phone) are picked free per run and
- * written into the config, which is bind-mounted at /opt/asterisk/config. The sipp scenarios in
- * test/integration/support/sipp are mounted at /opt/sipp.
+ * written into the config, which is bind-mounted at /opt/asterisk/config. A scratch folder for the
+ * phones' sipp scenarios (see phone.ts) is mounted at /opt/sipp.
  */
-import { rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GenericContainer, Wait } from 'testcontainers';
 import type { ExecResult, StartedTestContainer } from 'testcontainers';
 import {
-  REPO_ROOT,
   placeholderValues,
   portsFromBlock,
   udpOffsetsToCheck,
@@ -22,7 +22,6 @@ import { useLocalDockerEnvironment } from './docker-env.js';
 
 export const CONTAINER_CONFIG_DIR = '/opt/asterisk/config';
 export const CONTAINER_SIPP_DIR = '/opt/sipp';
-const SIPP_SCENARIO_DIR = join(REPO_ROOT, 'test', 'integration', 'support', 'sipp');
 const ASTERISK_READY = /Asterisk Ready/;
 
 export class AsteriskCommandError extends Error {
@@ -50,22 +49,25 @@ export class AsteriskContainer {
     const base = await freeUdpBlock(udpOffsetsToCheck());
     const ports = portsFromBlock(base, await freeTcpPort());
     const configDir = writeAsteriskConfig(placeholderValues(ports, this.credentials, CONTAINER_CONFIG_DIR));
+    const sippDir = mkdtempSync(join(tmpdir(), 'asterisk-sipp-'));
+    chmodSync(sippDir, 0o777);
     try {
       const container = await new GenericContainer(this.image)
         .withNetworkMode('host')
         .withBindMounts([
           { source: configDir, target: CONTAINER_CONFIG_DIR, mode: 'ro' },
-          { source: SIPP_SCENARIO_DIR, target: CONTAINER_SIPP_DIR, mode: 'ro' },
+          { source: sippDir, target: CONTAINER_SIPP_DIR, mode: 'rw' },
         ])
         .withCommand(['/usr/sbin/asterisk', '-f', '-C', `${CONTAINER_CONFIG_DIR}/asterisk.conf`])
         .withWaitStrategy(Wait.forLogMessage(ASTERISK_READY))
         .withStartupTimeout(this.startupTimeoutMs)
         .start();
-      const started = new StartedAsteriskContainer(container, ports, this.credentials, configDir);
+      const started = new StartedAsteriskContainer(container, ports, this.credentials, configDir, sippDir);
       await started.waitFullyBooted();
       return started;
     } catch (error) {
       rmSync(configDir, { recursive: true, force: true });
+      rmSync(sippDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -77,6 +79,7 @@ export class StartedAsteriskContainer {
     private readonly ports: AsteriskPorts,
     private readonly credentials: AmiCredentials,
     private readonly configDir: string,
+    private readonly sippDir: string,
   ) {}
 
   getId(): string {
@@ -117,6 +120,11 @@ export class StartedAsteriskContainer {
     return this.configDir;
   }
 
+  /** The host folder mounted at /opt/sipp in the container (phones write their scenarios there). */
+  getSippDir(): string {
+    return this.sippDir;
+  }
+
   exec(command: readonly string[]): Promise<ExecResult> {
     return this.container.exec([...command]);
   }
@@ -152,6 +160,7 @@ export class StartedAsteriskContainer {
       await this.container.stop({ timeout: 2_000 });
     } finally {
       rmSync(this.configDir, { recursive: true, force: true });
+      rmSync(this.sippDir, { recursive: true, force: true });
     }
   }
 }
