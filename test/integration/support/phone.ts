@@ -113,9 +113,9 @@ export class Phone {
     scenarioCounter += 1;
     const file = `${name}-${scenarioCounter}-${template}`;
     writeFileSync(join(asterisk.getSippDir(), file), scenarioText(template, options));
-    let phone: Phone | undefined;
+    const holder: { phone?: Phone } = {};
     const pending: TwinMessage[] = [];
-    const twin = await SippTwin.listen((message) => (phone ? phone.onTwinMessage(message) : pending.push(message)));
+    const twin = await SippTwin.listen((message) => (holder.phone ? holder.phone.onTwinMessage(message) : pending.push(message)));
     const mediaPort = asterisk.getPhoneMediaPort(name);
     const traceFile = `${CONTAINER_SIPP_DIR}/${file}.trace`;
     const args = [
@@ -136,7 +136,8 @@ export class Phone {
       ...extraArgs,
     ];
     const child = spawn('docker', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    phone = new Phone(name, twin, child, options.waitTimeoutMs ?? 20_000, traceFile);
+    const phone = new Phone(name, twin, child, options.waitTimeoutMs ?? 20_000, traceFile);
+    holder.phone = phone;
     for (const message of pending) phone.onTwinMessage(message);
     if (readyEvent !== undefined) {
       await phone.waitFor(readyEvent);
