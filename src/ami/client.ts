@@ -79,6 +79,7 @@ export class AmiClient {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private keepaliveTimer: NodeJS.Timeout | undefined;
   private closeWaiters: Array<() => void> = [];
+  private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: AmiClientOptions) {
     this.logger = options.logger;
@@ -106,7 +107,14 @@ export class AmiClient {
   }
 
   /** Logs off if connected, closes the link, rejects pending actions with AmiDisconnectedError. */
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown().finally(() => {
+      this.stopping = undefined;
+    });
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
     this.running = false;
     this.clearReconnectTimer();
     this.clearKeepalive();
