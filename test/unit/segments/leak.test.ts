@@ -13,9 +13,9 @@ function* basicCalls(count: number): Generator<AmiEvent> {
   const factory = basicCallFactory();
   const half = Math.floor(factory.size / 2);
   for (let call = 0; call < count + OVERLAP; call++) {
-    if (call < count) yield* factory.events(call).slice(0, half);
+    if (call < count) yield* factory.events(call, 0, half);
     const ending = call - OVERLAP;
-    if (ending >= 0) yield* factory.events(ending).slice(half);
+    if (ending >= 0) yield* factory.events(ending, half);
   }
 }
 

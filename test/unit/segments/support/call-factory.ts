@@ -23,14 +23,14 @@ function compileValue(value: string): Rewrite {
 }
 
 /** A function giving the events of basic call number `call` (the caller and callee are fresh). */
-export function basicCallFactory(): { readonly size: number; events(call: number): AmiEvent[] } {
+export function basicCallFactory(): { readonly size: number; events(call: number, from?: number, to?: number): AmiEvent[] } {
   const template = basicCall().pbx.events.map((event) =>
     Object.entries(event).flatMap(([key, value]) => (typeof value === 'string' ? [[key, compileValue(value)] as const] : [])),
   );
   return {
     size: template.length,
-    events: (call) =>
-      template.map((entries) => {
+    events: (call, from = 0, to = template.length) =>
+      template.slice(from, to).map((entries) => {
         const out: Record<string, string> = {};
         for (const [key, rewrite] of entries) out[key] = rewrite(call);
         return out as unknown as AmiEvent;
