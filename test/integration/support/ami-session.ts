@@ -25,8 +25,15 @@ export class AmiSession {
     });
   }
 
-  /** Connects and logs in; resolves once the client reports `connected`. */
-  static async connect(asterisk: StartedAsteriskContainer, timeoutMs = 15_000): Promise<AmiSession> {
+  /**
+   * Connects and logs in; resolves once the client reports `connected`. `beforeStart` sees the
+   * client before it connects (e.g. to record its messages$ from the first one).
+   */
+  static async connect(
+    asterisk: StartedAsteriskContainer,
+    options: { timeoutMs?: number; beforeStart?: (client: AmiClient) => void } = {},
+  ): Promise<AmiSession> {
+    const timeoutMs = options.timeoutMs ?? 15_000;
     const client = new AmiClient({
       host: asterisk.getAmiHost(),
       port: asterisk.getAmiPort(),
@@ -35,6 +42,7 @@ export class AmiSession {
       logger: pino({ level: process.env.AMI_TEST_LOG_LEVEL ?? 'silent' }),
     });
     const session = new AmiSession(client);
+    options.beforeStart?.(client);
     const connected = firstValueFrom(client.connection$.pipe(filter((s) => s.state === 'connected'), timeout(timeoutMs)));
     client.start();
     await connected;
