@@ -55,7 +55,7 @@ let scenarioCounter = 0;
 function scenarioText(template: 'phone-uac.xml' | 'phone-uas.xml', options: PhoneOptions): string {
   const media = options.media === true ? `<nop><action><exec play_pcap_audio="${PCAP_AUDIO}"/></action></nop>` : '';
   const extra = (options.extraHeaders ?? []).join('\n      ');
-  let text = readFileSync(join(TEMPLATE_DIR, template), 'utf8').replace('{{MEDIA}}', media);
+  let text = readFileSync(join(TEMPLATE_DIR, template), 'utf8').replaceAll('{{MEDIA}}', media);
   text = extra === '' ? text.replace(/^[ \t]*\{\{EXTRA_HEADERS\}\}\r?\n/m, '') : text.replace('{{EXTRA_HEADERS}}', extra);
   return text;
 }

@@ -104,6 +104,8 @@ export const amiAtxfer: CallScenario = async (context) => {
   await ami.waitFor(eventIs('BridgeEnter', 'Channel', 'PJSIP/201-'));
   await callee.hangup();
   await ami.waitFor(eventIs('AttendedTransfer'));
+  // With media flowing, the Local pair left between 100 and 201 optimises itself away.
+  await ami.waitFor(eventIs('LocalOptimizationEnd'));
   await caller.hangup();
   await eve.waitFor('remote-hangup');
 };
