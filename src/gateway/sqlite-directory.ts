@@ -6,6 +6,7 @@ import type { ExtensionDirectory } from '../store/extension-directory.js';
 import { loadExtensionDirectory } from '../store/load-extension-directory.js';
 import type { CoreServer, Extension } from '../store/model.js';
 import { QueueRepository } from '../store/queue-repository.js';
+import { DbChangeWatch } from './db-change-watch.js';
 
 /**
  * The HTTP layer's Directory, backed by SQLite. Reads are cached per core server and dropped as
@@ -17,8 +18,7 @@ export class SqliteDirectory implements Directory {
   private readonly coreServers: CoreServerRepository;
   private readonly conferences: ConferenceRepository;
   private readonly queues: QueueRepository;
-  private readonly dataVersion: () => string;
-  private seenVersion = '';
+  private readonly changes: DbChangeWatch;
   private coreServerCache: readonly CoreServer[] | null = null;
   private readonly extensionCache = new Map<string, ExtensionDirectory>();
 
@@ -26,10 +26,7 @@ export class SqliteDirectory implements Directory {
     this.coreServers = new CoreServerRepository(db);
     this.conferences = new ConferenceRepository(db);
     this.queues = new QueueRepository(db);
-    // data_version moves on commits of other connections, total_changes() on this one's.
-    const version = db.prepare<[], { v: number }>('SELECT data_version AS v FROM pragma_data_version');
-    const changes = db.prepare<[], { c: number }>('SELECT total_changes() AS c');
-    this.dataVersion = () => `${version.get()?.v ?? 0}:${changes.get()?.c ?? 0}`;
+    this.changes = new DbChangeWatch(db);
   }
 
   listCoreServers(): CoreServerInfo[] {
@@ -102,9 +99,7 @@ export class SqliteDirectory implements Directory {
   }
 
   private dropIfChanged(): void {
-    const version = this.dataVersion();
-    if (version === this.seenVersion) return;
-    this.seenVersion = version;
+    if (!this.changes.changed()) return;
     this.coreServerCache = null;
     this.extensionCache.clear();
   }

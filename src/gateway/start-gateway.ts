@@ -9,6 +9,7 @@ import { createApp } from '../http/app.js';
 import { createActionsRouter } from '../http/actions/router.js';
 import { ApiUserRepository } from '../store/api-user-repository.js';
 import { openDatabase } from '../store/database.js';
+import { CachedApiUserVerifier } from './cached-api-user-verifier.js';
 import { CoreServerRuntimes } from './runtimes.js';
 import { SqliteDirectory } from './sqlite-directory.js';
 
@@ -41,7 +42,7 @@ export async function startGateway(config: Config, logger: Logger, options: Star
     logger.warn('no core server configured: set AMI_HOST/AMI_USERNAME/AMI_SECRET or add one with `npx call-segments admin core-servers add`');
   }
 
-  const apiUsers = new ApiUserRepository(db);
+  const apiUsers = new CachedApiUserVerifier(new ApiUserRepository(db), db);
   const app = createApp({
     directory,
     graphs: runtimes,
