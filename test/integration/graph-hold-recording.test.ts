@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AmiSession } from './support/ami-session.js';
+import { AsteriskContainer } from './support/asterisk-container.js';
+import type { StartedAsteriskContainer } from './support/asterisk-container.js';
+import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { ALL_PHONES, GraphHistory, restLinked, restSegment } from './support/graph-probe.js';
+import { Phone } from './support/phone.js';
+import type { PhoneExtension } from './support/asterisk-config.js';
+
+/** Spec 2 (`onHold`, `recording`) and the hold row of 4.4. */
+describe('segment graph: hold by re-INVITE and MixMonitor by AMI, on a real Asterisk 22', () => {
+  let asterisk: StartedAsteriskContainer;
+  let gut: GatewayUnderTest;
+  let ami: AmiSession;
+
+  beforeAll(async () => {
+    asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
+    gut = await GatewayUnderTest.start(asterisk, { licensed: ALL_PHONES });
+    ami = await AmiSession.connect(asterisk);
+  });
+
+  afterAll(async () => {
+    await ami?.stop();
+    await gut?.close();
+    await asterisk?.stop();
+  });
+
+  /** `from` calls `to`, `to` answers; resolves once the graph links them. */
+  async function talking(from: PhoneExtension, to: PhoneExtension) {
+    const callee = await Phone.receive(asterisk, to);
+    const caller = await Phone.dial(asterisk, from, to);
+    await callee.waitFor('incoming');
+    await callee.ring();
+    await callee.answer();
+    await caller.waitFor('answered');
+    const ids = await gut.until((s) => {
+      const a = segmentOf(s, from);
+      const b = segmentOf(s, to);
+      return a && b && a.linkedTo === b.id && b.linkedTo === a.id ? { a: a.id, b: b.id, bChannel: b.channel } : undefined;
+    });
+    return { caller, callee, ...ids };
+  }
+
+  it('given 100 ↔ 200, when 200 holds (sendonly), then 200 is onHold and 100 is not, still linked; when 200 unholds, then neither is', async () => {
+    const { caller, callee, a, b } = await talking('100', '200');
+    expect(await restSegment(gut, a)).toMatchObject({ onHold: false });
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: false });
+
+    await callee.hold();
+    await gut.until((s) => s.segments.get(b)?.onHold === true);
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: true });
+    expect(await restSegment(gut, a)).toMatchObject({ onHold: false });
+    expect(await restLinked(gut, a)).toBe(b);
+    expect(await restLinked(gut, b)).toBe(a);
+
+    await callee.unhold();
+    await gut.until((s) => s.segments.get(b)?.onHold === false);
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: false });
+    expect(await restSegment(gut, a)).toMatchObject({ onHold: false });
+
+    await caller.hangup();
+    await callee.waitFor('remote-hangup');
+    await gut.until((s) => !s.segments.has(a) && !s.segments.has(b));
+    await Promise.all([caller.waitForExit(), callee.waitForExit()]);
+  });
+
+  it('given 101 ↔ 201, when the caller 101 holds, then 101 is onHold and 201 is not; when 101 unholds, then it is cleared', async () => {
+    const { caller, callee, a, b } = await talking('101', '201');
+
+    await caller.hold();
+    await gut.until((s) => s.segments.get(a)?.onHold === true);
+    expect(await restSegment(gut, a)).toMatchObject({ onHold: true });
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: false });
+
+    await caller.unhold();
+    await gut.until((s) => s.segments.get(a)?.onHold === false);
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: false });
+
+    await callee.hangup();
+    await caller.waitFor('remote-hangup');
+    await gut.until((s) => !s.segments.has(a) && !s.segments.has(b));
+    await Promise.all([caller.waitForExit(), callee.waitForExit()]);
+  });
+
+  it('given 102 ↔ 202, when AMI MixMonitor runs on 202, then 202 is recording (102 is not); StopMixMonitor clears it; started again, it stays true until 202 is gone', async () => {
+    const { caller, callee, a, b, bChannel } = await talking('102', '202');
+    expect(await restSegment(gut, b)).toMatchObject({ recording: false });
+
+    await ami.client.action({ Action: 'MixMonitor', Channel: bChannel, File: 'graph-test.wav' });
+    await gut.until((s) => s.segments.get(b)?.recording === true);
+    expect(await restSegment(gut, b)).toMatchObject({ recording: true });
+    expect(await restSegment(gut, a)).toMatchObject({ recording: false });
+
+    await ami.client.action({ Action: 'StopMixMonitor', Channel: bChannel });
+    await gut.until((s) => s.segments.get(b)?.recording === false);
+    expect(await restSegment(gut, b)).toMatchObject({ recording: false });
+
+    await ami.client.action({ Action: 'MixMonitor', Channel: bChannel, File: 'graph-test-2.wav' });
+    await gut.until((s) => s.segments.get(b)?.recording === true);
+    const history = new GraphHistory(gut);
+    // No MixMonitorStop comes at hangup: the segment goes while still recording.
+    await caller.hangup();
+    await callee.waitFor('remote-hangup');
+    await gut.until((s) => !s.segments.has(a) && !s.segments.has(b));
+    history.stop();
+    expect(history.recordsOf(b).length).toBeGreaterThan(0);
+    expect(history.recordsOf(b).every((r) => r.recording)).toBe(true);
+    await Promise.all([caller.waitForExit(), callee.waitForExit()]);
+  });
+});
