@@ -32,6 +32,7 @@ export type PhoneEvent =
   | 'canceled'
   | 'held'
   | 'unheld'
+  | 'transferred'
   | 'ended'
   | 'remote-hangup';
 
@@ -128,6 +129,7 @@ export class Phone {
       '-max_rtp_port', String(mediaPort + 9),
       '-m', '1',
       '-nostdin',
+      '-aa', // answer INFO, NOTIFY, OPTIONS and UPDATE with 200 by itself
       '-3pcc', `127.0.0.1:${twin.port}`,
       '-key', 'me', name,
       '-timeout', `${options.timeoutSeconds ?? 120}s`,
@@ -199,6 +201,13 @@ export class Phone {
   unhold(): Promise<void> {
     return this.command('unhold', 'unheld');
   }
+  /**
+   * In a call: blind transfer by SIP REFER (Refer-To: <number>@Asterisk). Resolves on the 202;
+   * sipp answers Asterisk's NOTIFYs itself; Asterisk sends no BYE: end with hangup() (a 481 is fine).
+   */
+  transfer(target: string): Promise<void> {
+    return this.command('refer', 'transferred', { 'X-Target': target });
+  }
   /** In a call: send BYE. */
   hangup(): Promise<void> {
     return this.command('hangup', 'ended');
@@ -209,9 +218,9 @@ export class Phone {
     return this.exited;
   }
 
-  private async command(command: string, expected: PhoneEvent): Promise<void> {
+  private async command(command: string, expected: PhoneEvent, headers: Readonly<Record<string, string>> = {}): Promise<void> {
     if (this.callId === undefined) throw new PhoneError(`phone ${this.name}: no call yet`);
-    this.twin.send(this.callId, command);
+    this.twin.send(this.callId, command, headers);
     await this.waitFor(expected);
   }
 

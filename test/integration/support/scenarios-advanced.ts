@@ -109,3 +109,69 @@ export const amiAtxfer: CallScenario = async (context) => {
   await caller.hangup();
   await eve.waitFor('remote-hangup');
 };
+
+/** Phone-initiated blind transfer: 200 (talking to 100) sends REFER to 201. */
+export const referBlindTransfer: CallScenario = async (context) => {
+  const { asterisk } = context;
+  const { caller, callee } = await connectCall(context, '100', '200');
+  const eve = await Phone.receive(asterisk, '201');
+  await callee.transfer('201');
+  await eve.waitFor('incoming');
+  await eve.ring();
+  await eve.answer();
+  await context.ami.waitFor(eventIs('BridgeEnter', 'Channel', 'PJSIP/201-'));
+  await callee.hangup();
+  await caller.hangup();
+  await eve.waitFor('remote-hangup');
+};
+
+/**
+ * AMI Atxfer where only the transferer (200) sends media (Asterisk reads the queued transfer
+ * digits only while its channel gets frames): the Local pair between 100 and 201 is not optimised.
+ */
+export const amiAtxferNoMedia: CallScenario = async (context) => {
+  const { ami, asterisk } = context;
+  const bob = await Phone.receive(asterisk, '200', WITH_MEDIA);
+  const alice = await Phone.dial(asterisk, '100', '200');
+  await bob.waitFor('incoming');
+  await bob.ring();
+  await bob.answer();
+  await alice.waitFor('answered');
+  await ami.waitFor(eventIs('BridgeEnter', 'Channel', 'PJSIP/100-'));
+  const eve = await Phone.receive(asterisk, '201');
+  const bobChannel = await channelOf(ami, 'PJSIP/200-');
+  await amiAction(context, { Action: 'Atxfer', Channel: bobChannel, Exten: '201', Context: 'internal' });
+  await eve.waitFor('incoming');
+  await eve.ring();
+  await eve.answer();
+  await ami.waitFor(eventIs('BridgeEnter', 'Channel', 'PJSIP/201-'));
+  await bob.hangup();
+  await ami.waitFor(eventIs('AttendedTransfer'));
+  await alice.hangup();
+  await eve.waitFor('remote-hangup');
+};
+
+/** Click-to-call: AMI Originate rings 100 first, then 100 dials 200. */
+export const originate: CallScenario = async (context) => {
+  const { ami, asterisk } = context;
+  const alice = await Phone.receive(asterisk, '100');
+  const bob = await Phone.receive(asterisk, '200');
+  await amiAction(context, {
+    Action: 'Originate',
+    Channel: 'PJSIP/100',
+    Exten: '200',
+    Context: 'internal',
+    Priority: '1',
+    CallerID: '"Click to call" <200>',
+    Async: 'true',
+  });
+  await alice.waitFor('incoming');
+  await alice.ring();
+  await alice.answer();
+  await bob.waitFor('incoming');
+  await bob.ring();
+  await bob.answer();
+  await ami.waitFor(eventIs('BridgeEnter', 'Channel', 'PJSIP/200-'));
+  await alice.hangup();
+  await bob.waitFor('remote-hangup');
+};

@@ -116,3 +116,19 @@ export const mixMonitorDialplan: CallScenario = async (context) => {
   await caller.hangup();
   await callee.waitFor('remote-hangup');
 };
+
+/** Dial(PJSIP/200,5) unanswered: DialEnd NOANSWER after 5 s. */
+export const noAnswer: CallScenario = async ({ asterisk }) => {
+  const bob = await Phone.receive(asterisk, '200');
+  const alice = await Phone.dial(asterisk, '100', '301');
+  await bob.waitFor('incoming');
+  await bob.ring();
+  await bob.waitFor('canceled', 15_000);
+  await alice.waitFor('rejected');
+};
+
+/** Dial(PJSIP/399) where no endpoint 399 exists: no DialBegin, cause 3. */
+export const dialUnknownEndpoint: CallScenario = async ({ asterisk }) => {
+  const alice = await Phone.dial(asterisk, '100', '399');
+  await alice.waitFor('rejected');
+};

@@ -1,6 +1,9 @@
 /** Every recorded scenario by fixture name (test/fixtures/<name>.jsonl). */
 import {
   amiAtxfer,
+  amiAtxferNoMedia,
+  originate,
+  referBlindTransfer,
   amiBlindTransfer,
   amiRedirect,
   confBridge,
@@ -12,6 +15,8 @@ import {
   basicCall,
   busy,
   callerCancel,
+  dialUnknownEndpoint,
+  noAnswer,
   holdByCaller,
   holdUnhold,
   inboundDid,
@@ -42,4 +47,9 @@ export const SCENARIOS: Readonly<Record<string, CallScenario>> = {
   ami_redirect: amiRedirect,
   ami_blindtransfer: amiBlindTransfer,
   ami_atxfer: amiAtxfer,
+  ami_atxfer_nomedia: amiAtxferNoMedia,
+  refer_blind_transfer: referBlindTransfer,
+  originate,
+  no_answer: noAnswer,
+  dial_unknown_endpoint: dialUnknownEndpoint,
 };

@@ -32,8 +32,11 @@ export function parseTwinBlock(block: string): TwinMessage {
   return { headers, raw: block };
 }
 
-export function formatTwinCommand(callId: string, command: string): string {
-  return `Call-ID: ${callId}\r\nX-Command: ${command}\r\n\r\n${TWIN_DELIMITER}`;
+export function formatTwinCommand(callId: string, command: string, headers: Readonly<Record<string, string>> = {}): string {
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  return `Call-ID: ${callId}\r\nX-Command: ${command}\r\n${extra}\r\n${TWIN_DELIMITER}`;
 }
 
 /** A listening twin socket for one sipp process. */
@@ -66,9 +69,9 @@ export class SippTwin {
     return (this.server.address() as AddressInfo).port;
   }
 
-  send(callId: string, command: string): void {
+  send(callId: string, command: string, headers: Readonly<Record<string, string>> = {}): void {
     if (this.socket === undefined) throw new Error('sipp has not connected to its twin socket');
-    this.socket.write(formatTwinCommand(callId, command));
+    this.socket.write(formatTwinCommand(callId, command, headers));
   }
 
   close(): void {
