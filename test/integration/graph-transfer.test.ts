@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AmiSession } from './support/ami-session.js';
+import { AsteriskContainer } from './support/asterisk-container.js';
+import type { StartedAsteriskContainer } from './support/asterisk-container.js';
+import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { ALL_PHONES, CS, GraphHistory, restDialingFrom, restDialingTo, restIds, restLinked, restSegment } from './support/graph-probe.js';
+import { Phone } from './support/phone.js';
+import type { PhoneOptions } from './support/phone.js';
+import type { PhoneExtension } from './support/asterisk-config.js';
+
+/** Transfers: a phone's blind transfer (SIP REFER) and the AMI Atxfer row of spec 4.4. */
+describe('segment graph: blind transfer by REFER and attended transfer by AMI Atxfer, on a real Asterisk 22', () => {
+  let asterisk: StartedAsteriskContainer;
+  let gut: GatewayUnderTest;
+  let ami: AmiSession;
+
+  beforeAll(async () => {
+    asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
+    gut = await GatewayUnderTest.start(asterisk, { licensed: ALL_PHONES });
+    ami = await AmiSession.connect(asterisk);
+  });
+
+  afterAll(async () => {
+    await ami?.stop();
+    await gut?.close();
+    await asterisk?.stop();
+  });
+
+  /** `from` calls `to`, `to` answers; resolves once the graph links them. */
+  async function talking(from: PhoneExtension, to: PhoneExtension, calleeOptions: PhoneOptions = {}) {
+    const callee = await Phone.receive(asterisk, to, calleeOptions);
+    const caller = await Phone.dial(asterisk, from, to);
+    await callee.waitFor('incoming');
+    await callee.ring();
+    await callee.answer();
+    await caller.waitFor('answered');
+    const ids = await gut.until((s) => {
+      const a = segmentOf(s, from);
+      const b = segmentOf(s, to);
+      return a && b && a.linkedTo === b.id && b.linkedTo === a.id ? { a: a.id, b: b.id, bChannel: b.channel } : undefined;
+    });
+    return { caller, callee, ...ids };
+  }
+
+  it('given 101 ↔ 202, when 202 REFERs the call to 203, then 202 is gone, 101 dials 203 while it rings, and 101 ↔ 203 once 203 answers', async () => {
+    const { caller, callee, a, b } = await talking('101', '202');
+    const target = await Phone.receive(asterisk, '203');
+
+    await callee.transfer('203');
+    await target.waitFor('incoming');
+    await target.ring();
+    const t = await gut.until((s) => {
+      const x = segmentOf(s, '203');
+      return x && !s.segments.has(b) && s.segments.get(a)?.dialingTo.includes(x.id) ? x.id : undefined;
+    });
+    expect(await restDialingTo(gut, a)).toEqual([t]);
+    expect(await restDialingFrom(gut, t)).toBe(a);
+    expect(await restLinked(gut, a)).toBeNull();
+    expect((await gut.get(`${CS}/callSegments/${b}`)).status).toBe(404);
+    // The transferee keeps its segment (same Uniqueid) and its own facts.
+    expect(await restSegment(gut, a)).toMatchObject({ did: '202', incoming: false });
+    expect(await restSegment(gut, t)).toMatchObject({ did: null, incoming: true });
+
+    await target.answer();
+    await gut.until((s) => s.segments.get(a)?.linkedTo === t && s.segments.get(t)?.linkedTo === a);
+    expect(await restLinked(gut, a)).toBe(t);
+    expect(await restLinked(gut, t)).toBe(a);
+    expect(await restIds(gut, `${CS}/callSegments`)).toEqual([a, t].sort());
+
+    // Asterisk already hung up 202's channel; the phone still ends its dialog (BYE, maybe 481).
+    await callee.hangup();
+    await caller.hangup();
+    await target.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+    await Promise.all([caller.waitForExit(), callee.waitForExit(), target.waitForExit()]);
+  });
+
+  it('given 100 ↔ 200 (Dial tT), when AMI Atxfer on 200 to 201, then 200 is on hold and dials 201 while 100 is linked to nobody; 201 answers: 200 ↔ 201; 200 hangs up: 100 ↔ 201', async () => {
+    // Asterisk reads the queued transfer digits only while the transferer's channel gets frames.
+    const { caller, callee, a, b, bChannel } = await talking('100', '200', { media: true });
+    const eve = await Phone.receive(asterisk, '201');
+
+    await ami.client.action({ Action: 'Atxfer', Channel: bChannel, Exten: '201', Context: 'internal' });
+    await eve.waitFor('incoming');
+    await eve.ring();
+    const e = await gut.until((s) => {
+      const target = segmentOf(s, '201');
+      const transferer = s.segments.get(b);
+      return target && transferer?.onHold && transferer.dialingTo.includes(target.id) ? target.id : undefined;
+    });
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: true });
+    expect(await restSegment(gut, a)).toMatchObject({ onHold: false });
+    expect(await restDialingTo(gut, b)).toEqual([e]);
+    expect(await restDialingFrom(gut, e)).toBe(b);
+    expect(await restLinked(gut, a)).toBeNull();
+    expect(await restLinked(gut, b)).toBeNull();
+    expect(await restIds(gut, `${CS}/callSegments`)).toEqual([a, b, e].sort());
+
+    const history = new GraphHistory(gut);
+    await eve.answer();
+    await gut.until((s) => s.segments.get(b)?.linkedTo === e && s.segments.get(e)?.linkedTo === b);
+    expect(await restLinked(gut, b)).toBe(e);
+    expect(await restLinked(gut, e)).toBe(b);
+    expect(await restLinked(gut, a)).toBeNull();
+    expect(await restDialingTo(gut, b)).toEqual([]);
+
+    await callee.hangup();
+    await gut.until((s) => !s.segments.has(b) && s.segments.get(a)?.linkedTo === e && s.segments.get(e)?.linkedTo === a);
+    history.stop();
+    expect(await restLinked(gut, a)).toBe(e);
+    expect(await restLinked(gut, e)).toBe(a);
+    expect(await restIds(gut, `${CS}/callSegments`)).toEqual([a, e].sort());
+    // 100 waited alone from the Atxfer until the transfer completed: never linked to 200 again.
+    expect(history.recordsOf(a).every((r) => r.linkedTo === null || r.linkedTo === e)).toBe(true);
+    expect([...history.channels()].every((name) => name.startsWith('PJSIP/'))).toBe(true);
+
+    await caller.hangup();
+    await eve.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+    await Promise.all([caller.waitForExit(), callee.waitForExit(), eve.waitForExit()]);
+  });
+});
