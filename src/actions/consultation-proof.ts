@@ -3,6 +3,12 @@
  * (findings §3 h, h3_atxfer): `Hold` on the transferer, then `Newchannel`s of
  * `Local/<dest>@<context>-…;1/;2`, `LocalBridge`, the transferer leaving its bridge and entering
  * the consultation bridge. Without the transfer feature (h3a) none of these happens.
+ *
+ * `Hold` alone proves nothing more than the feature: Asterisk holds the transferer as soon as it
+ * reads the feature code, before it reads the destination's digits and checks that the
+ * destination exists. With a destination missing from the context, or a transferer channel that
+ * gets no frames (the queued digits are read only from incoming frames), the `Hold` comes and no
+ * consultation ever does (seen on Asterisk 22 in test/integration/actions-*.test.ts).
  */
 import type { AmiEvent } from '../ami/events.js';
 import type { ConsultationWatch } from './plan.js';
@@ -22,11 +28,14 @@ export function consultationLocalPrefix(watch: ConsultationWatch): string {
   return `Local/${watch.destinationNumber}@${watch.context}-`;
 }
 
+/** `Hold` on the transferer: the transfer feature answered (the consultation may still not start). */
+export function holdsTransferer(event: AmiEvent, watch: ConsultationWatch): boolean {
+  return event.Event === 'Hold' && isTransferer(event, watch);
+}
+
 export function provesConsultation(event: AmiEvent, watch: ConsultationWatch): boolean {
   const local = consultationLocalPrefix(watch);
   switch (event.Event) {
-    case 'Hold':
-      return isTransferer(event, watch);
     case 'Newchannel':
       return field(event, 'Channel')?.startsWith(local) ?? false;
     case 'LocalBridge':

@@ -8,13 +8,16 @@
  *   the gateway-timeout case; the action may or may not have run;
  * - 409 an Atxfer accepted ("Atxfer successfully queued") but with no sign of a consultation within
  *   `consultationTimeoutMs`: Asterisk does this when the party has no transfer feature (Dial t/T).
+ * - 502 an Atxfer whose transferer Asterisk put on hold (the feature answered) but with no
+ *   consultation channel within the bound: Asterisk did not carry it out (the destination is not
+ *   in the transfer context, or the transferer's channel gets no frames to read the digits from).
  */
 import type { Subscription } from 'rxjs';
 import { BadGatewayError } from '../http/errors/bad-gateway-error.js';
 import { ConflictError } from '../http/errors/conflict-error.js';
 import { ServiceUnavailableError } from '../http/errors/service-unavailable-error.js';
 import { UnprocessableEntityError } from '../http/errors/unprocessable-entity-error.js';
-import { provesConsultation } from './consultation-proof.js';
+import { holdsTransferer, provesConsultation } from './consultation-proof.js';
 import { GatewayTimeoutError } from './errors/gateway-timeout-error.js';
 import type { AmiPlan, ConsultationWatch } from './plan.js';
 import type { AmiActionPort } from './ports.js';
@@ -39,7 +42,9 @@ export async function executePlan(port: AmiActionPort, plan: AmiPlan, options: E
   const watcher = plan.consultation === undefined ? null : watchConsultation(port, plan.consultation);
   try {
     await send(port, plan, options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS);
-    if (watcher !== null) await awaitConsultation(watcher, options.consultationTimeoutMs ?? DEFAULT_CONSULTATION_TIMEOUT_MS);
+    if (watcher !== null && plan.consultation !== undefined) {
+      await awaitConsultation(watcher, plan.consultation, options.consultationTimeoutMs ?? DEFAULT_CONSULTATION_TIMEOUT_MS);
+    }
   } finally {
     watcher?.stop();
   }
@@ -80,7 +85,17 @@ type ConsultationOutcome = 'started' | 'link lost';
 
 interface ConsultationWatcher {
   readonly outcome: Promise<ConsultationOutcome>;
+  /** Whether Asterisk put the transferer on hold (its transfer feature answered). */
+  readonly held: () => boolean;
   stop(): void;
+}
+
+/** The 502 message when the transferer was held but no consultation started within the bound. */
+export function noConsultationMessage(watch: ConsultationWatch, timeoutMs: number): string {
+  return (
+    `Asterisk put the transferer on hold but started no consultation with ${watch.destinationNumber} in context ${watch.context} ` +
+    `within ${timeoutMs} ms: the destination is not in that context, or the transferer's channel sends no media to read the transfer digits from`
+  );
 }
 
 function watchConsultation(port: AmiActionPort, watch: ConsultationWatch): ConsultationWatcher {
@@ -88,17 +103,19 @@ function watchConsultation(port: AmiActionPort, watch: ConsultationWatch): Consu
   const outcome = new Promise<ConsultationOutcome>((resolve) => {
     settle = resolve;
   });
+  let held = false;
   const subscription: Subscription = port.events$.subscribe({
     next: (event) => {
+      if (holdsTransferer(event, watch)) held = true;
       if (provesConsultation(event, watch)) settle('started');
     },
     error: () => settle('link lost'),
     complete: () => settle('link lost'),
   });
-  return { outcome, stop: () => subscription.unsubscribe() };
+  return { outcome, held: () => held, stop: () => subscription.unsubscribe() };
 }
 
-async function awaitConsultation(watcher: ConsultationWatcher, timeoutMs: number): Promise<void> {
+async function awaitConsultation(watcher: ConsultationWatcher, watch: ConsultationWatch, timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<'expired'>((resolve) => {
     timer = setTimeout(() => resolve('expired'), timeoutMs);
@@ -109,6 +126,7 @@ async function awaitConsultation(watcher: ConsultationWatcher, timeoutMs: number
     if (result === 'link lost') {
       throw new ServiceUnavailableError("the core server's AMI connection was lost while waiting for the attended transfer to start");
     }
+    if (watcher.held()) throw new BadGatewayError(noConsultationMessage(watch, timeoutMs));
     throw new ConflictError(NO_TRANSFER_FEATURE_MESSAGE);
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AmiEvent } from '../../../src/ami/events.js';
-import { provesConsultation } from '../../../src/actions/consultation-proof.js';
+import { holdsTransferer, provesConsultation } from '../../../src/actions/consultation-proof.js';
 import type { ConsultationWatch } from '../../../src/actions/plan.js';
 
 const watch: ConsultationWatch = {
@@ -14,7 +14,6 @@ const ev = (fields: Record<string, string>): AmiEvent => fields as AmiEvent;
 
 describe('provesConsultation', () => {
   it.each([
-    ['Hold on the transferer', ev({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' })],
     ['Newchannel of the consultation Local ;1', ev({ Event: 'Newchannel', Channel: 'Local/201@internal-00000002;1' })],
     ['LocalBridge of the consultation pair', ev({ Event: 'LocalBridge', LocalOneChannel: 'Local/201@internal-00000002;1', LocalTwoChannel: 'Local/201@internal-00000002;2' })],
     ['the transferer entering the consultation bridge', ev({ Event: 'BridgeEnter', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3', BridgeUniqueid: 'b2' })],
@@ -24,6 +23,7 @@ describe('provesConsultation', () => {
   });
 
   it.each([
+    ['Hold on the transferer (the feature answered; the destination is not checked yet)', ev({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' })],
     ['Hold on the other party', ev({ Event: 'Hold', Channel: 'PJSIP/100-00000002', Uniqueid: '1796398606.2' })],
     ['MusicOnHoldStart on the transferee', ev({ Event: 'MusicOnHoldStart', Channel: 'PJSIP/100-00000002' })],
     ['a Local channel to another number', ev({ Event: 'Newchannel', Channel: 'Local/2010@internal-00000002;1' })],
@@ -33,5 +33,11 @@ describe('provesConsultation', () => {
     ['a DialBegin of someone else', ev({ Event: 'DialBegin', Channel: 'PJSIP/101-00000007', Uniqueid: '1796398606.7' })],
   ])('%s does not', (_name, event) => {
     expect(provesConsultation(event, watch)).toBe(false);
+  });
+
+  it('Hold on the transferer is told apart: the transfer feature answered', () => {
+    expect(holdsTransferer(ev({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' }), watch)).toBe(true);
+    expect(holdsTransferer(ev({ Event: 'Hold', Channel: 'PJSIP/100-00000002', Uniqueid: '1796398606.2' }), watch)).toBe(false);
+    expect(holdsTransferer(ev({ Event: 'Unhold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' }), watch)).toBe(false);
   });
 });

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { executePlan, NO_TRANSFER_FEATURE_MESSAGE } from '../../../src/actions/execute.js';
+import { executePlan, NO_TRANSFER_FEATURE_MESSAGE, noConsultationMessage } from '../../../src/actions/execute.js';
 import type { AmiPlan } from '../../../src/actions/plan.js';
 import { HttpError } from '../../../src/http/errors/http-error.js';
 import { amiError, failure, StubAmiPort, success } from './stub-ami-port.js';
 
 const kick: AmiPlan = { action: 'ConfbridgeKick', headers: { Action: 'ConfbridgeKick', Conference: '800', Channel: 'PJSIP/101-0000001f' } };
+const consultation = { transfererChannel: 'PJSIP/200-00000003', transfererUniqueid: '1796398606.3', destinationNumber: '201', context: 'internal' };
 const atxfer: AmiPlan = {
   action: 'Atxfer',
   headers: { Action: 'Atxfer', Channel: 'PJSIP/200-00000003', Exten: '201', Context: 'internal' },
-  consultation: { transfererChannel: 'PJSIP/200-00000003', transfererUniqueid: '1796398606.3', destinationNumber: '201', context: 'internal' },
+  consultation,
 };
 const queued = success('Atxfer successfully queued');
 
@@ -68,11 +69,12 @@ describe('executePlan', () => {
 });
 
 describe('executePlan: Atxfer needs proof that the consultation started', () => {
-  it('204 when Hold on the transferer arrives after the answer', async () => {
+  it('204 when the consultation channel appears after the answer (Hold alone is not enough)', async () => {
     const port = new StubAmiPort(queued);
     const running = outcome(executePlan(port, atxfer));
     await vi.waitFor(() => expect(port.sent).toHaveLength(1));
     port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    port.events.next({ Event: 'Newchannel', Channel: 'Local/201@internal-00000002;1' } as never);
     expect(await running).toBe('done');
     expect(port.subscribers).toBe(0);
   });
@@ -104,8 +106,20 @@ describe('executePlan: Atxfer needs proof that the consultation started', () => 
     const port = new StubAmiPort(queued);
     const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
     await vi.advanceTimersByTimeAsync(2999);
-    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    port.events.next({ Event: 'LocalBridge', LocalOneChannel: 'Local/201@internal-00000002;1', LocalTwoChannel: 'Local/201@internal-00000002;2' } as never);
     expect(await running).toBe('done');
+  });
+
+  it('502 when Asterisk held the transferer but no consultation channel came within the bound (destination missing, or no frames)', async () => {
+    vi.useFakeTimers();
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    port.events.next({ Event: 'MusicOnHoldStart', Channel: 'PJSIP/100-00000002' } as never);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await running).toEqual({ status: 502, message: noConsultationMessage(consultation, 3000) });
+    expect(port.subscribers).toBe(0);
   });
 
   it('503 when the event stream ends while waiting', async () => {

@@ -150,9 +150,12 @@ describe('POST …/transfer', () => {
     expect(port.sent).toEqual([]);
   });
 
-  it('attended: 204 once the transferer is put on hold', async () => {
+  it('attended: 204 once the consultation channel exists', async () => {
     const port = new StubAmiPort((headers, events) => {
-      queueMicrotask(() => events.next({ Event: 'Hold', Channel: headers['Channel'] ?? '', Uniqueid: 'x' } as never));
+      queueMicrotask(() => {
+        events.next({ Event: 'Hold', Channel: headers['Channel'] ?? '', Uniqueid: 'x' } as never);
+        events.next({ Event: 'Newchannel', Channel: `Local/${headers['Exten'] ?? ''}@${headers['Context'] ?? ''}-00000001;1` } as never);
+      });
       return Promise.resolve({ response: 'Success', message: 'Atxfer successfully queued' });
     });
     const res = await post(actionsApp({ snapshot, port }), `${CS}/callSegments/seg-200/transfer`, JSON.stringify({ destinationNumber: '201', attended: true }));
