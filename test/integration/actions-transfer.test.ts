@@ -1,0 +1,153 @@
+/**
+ * Spec 3.3 transfers on a real Asterisk 22: the REST answer, what Asterisk did (AMI events,
+ * CoreShowChannels) and the segments the REST shows afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AmiEvent } from '../../src/ami/events.js';
+import type { GraphSnapshot, SegmentRecord } from '../../src/segments/index.js';
+import { AmiSession, eventIs, field } from './support/ami-session.js';
+import { AsteriskContainer } from './support/asterisk-container.js';
+import type { StartedAsteriskContainer } from './support/asterisk-container.js';
+import type { PhoneName } from './support/asterisk-config.js';
+import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { Phone } from './support/phone.js';
+import type { PhoneOptions } from './support/phone.js';
+
+const CS = 'coreServers/getByName/default';
+
+async function talk(
+  asterisk: StartedAsteriskContainer,
+  from: PhoneName,
+  to: PhoneName,
+  calleeOptions: PhoneOptions = {},
+): Promise<{ caller: Phone; callee: Phone }> {
+  const callee = await Phone.receive(asterisk, to, calleeOptions);
+  const caller = await Phone.dial(asterisk, from, to);
+  await callee.waitFor('incoming');
+  await callee.answer();
+  await caller.waitFor('answered');
+  return { caller, callee };
+}
+
+function linkedPair(s: GraphSnapshot, a: string, b: string): { a: SegmentRecord; b: SegmentRecord } | undefined {
+  const x = segmentOf(s, a);
+  const y = segmentOf(s, b);
+  return x && y && x.linkedTo === y.id && y.linkedTo === x.id ? { a: x, b: y } : undefined;
+}
+
+describe('transfers through the REST on a real Asterisk 22', () => {
+  let asterisk: StartedAsteriskContainer;
+  let gut: GatewayUnderTest;
+  let ami: AmiSession;
+
+  beforeAll(async () => {
+    asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
+    gut = await GatewayUnderTest.start(asterisk, { licensed: ['100', '101', '200', '201', '202', '203'] });
+    ami = await AmiSession.connect(asterisk);
+  });
+
+  afterAll(async () => {
+    await ami?.stop();
+    await gut?.close();
+    await asterisk?.stop();
+  });
+
+  async function channels(): Promise<string[]> {
+    const list = await ami.client.listAction({ Action: 'CoreShowChannels' });
+    return list.items.map((item) => field(item, 'Channel')).sort();
+  }
+
+  it('given 100 talking to 200, when 100’s segment blind-transfers to 201, then 204, Asterisk blind-transfers 200 and hangs up 100, 201 rings and answers, and 200’s segment (same id) is linked to 201’s while 100’s is gone', async () => {
+    const { caller: alice, callee: bob } = await talk(asterisk, '100', '200');
+    const before = await gut.until((s) => linkedPair(s, '100', '200'));
+    const eve = await Phone.receive(asterisk, '201');
+    ami.clear();
+
+    const answer = await gut.post(`${CS}/callSegments/${before.a.id}/transfer`, { destinationNumber: '201', attended: false });
+    expect(answer).toEqual({ status: 204, body: null });
+
+    const transfer = await ami.waitFor(eventIs('BlindTransfer'));
+    expect(field(transfer, 'Result')).toBe('Success');
+    expect(field(transfer, 'TransfererChannel')).toBe(before.a.channel);
+    expect(field(transfer, 'TransfereeChannel')).toBe(before.b.channel);
+    expect(field(transfer, 'Extension')).toBe('201');
+    expect(field(transfer, 'Context')).toBe('internal');
+    await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === before.a.channel);
+    await alice.waitFor('remote-hangup');
+
+    await eve.waitFor('incoming');
+    await eve.ring();
+    const ringing = await gut.until((s) => {
+      const eveSeg = segmentOf(s, '201');
+      return eveSeg && s.segments.get(before.b.id)?.dialingTo.includes(eveSeg.id) ? eveSeg : undefined;
+    });
+    const dialling = await gut.get(`${CS}/callSegments/${before.b.id}/dialingToCallSegments`);
+    expect((dialling.body as Array<{ id: string }>).map((s) => s.id)).toEqual([ringing.id]);
+
+    await eve.answer();
+    await gut.until((s) => s.segments.get(before.b.id)?.linkedTo === ringing.id);
+    expect(await gut.get(`${CS}/callSegments/${before.b.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: ringing.id } });
+    expect(await gut.get(`${CS}/callSegments/${ringing.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: before.b.id } });
+    expect((await gut.get(`${CS}/callSegments/${before.a.id}`)).status).toBe(404);
+    expect(await channels()).toEqual([before.b.channel, segmentOf(gut.runtime.graph.snapshot(), '201')?.channel].sort());
+
+    await bob.hangup();
+    await eve.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+  });
+
+  it('given 101 talking to 202 (whose phone sends media: Asterisk reads the queued transfer digits only from a channel that gets frames), when 202’s segment asks an attended transfer to 203, then 204 only once the consultation started; 202 is on hold, dials and then talks to 203 while 101 is linked to nobody; when 202 hangs up, 101 talks to 203', async () => {
+    const { caller: alice, callee: bob } = await talk(asterisk, '101', '202', { media: true });
+    const before = await gut.until((s) => linkedPair(s, '101', '202'));
+    const seg101 = before.a;
+    const seg202 = before.b;
+    const eve = await Phone.receive(asterisk, '203');
+
+    // Subscribed before the action's own watcher: whatever proved the consultation is here by the 204.
+    const seenByGateway: AmiEvent[] = [];
+    const subscription = gut.runtime.ami.events$.subscribe((event) => seenByGateway.push(event));
+    ami.clear();
+    let answer;
+    try {
+      answer = await gut.post(`${CS}/callSegments/${seg202.id}/transfer`, { destinationNumber: '203', attended: true });
+    } finally {
+      subscription.unsubscribe();
+    }
+    expect(answer).toEqual({ status: 204, body: null });
+    // The consultation channel (Local/203@internal) exists by the 204, not merely the transferer's Hold.
+    const consultationChannel = seenByGateway.find((e) => e.Event === 'Newchannel' && field(e, 'Channel').startsWith('Local/203@internal-'));
+    expect(consultationChannel, seenByGateway.map((e) => e.Event).join(' ')).toBeDefined();
+    await ami.waitFor((e) => e.Event === 'Hold' && field(e, 'Channel') === seg202.channel);
+
+    await eve.waitFor('incoming');
+    await eve.ring();
+    const consulting = await gut.until((s) => {
+      const target = segmentOf(s, '203');
+      const transferer = s.segments.get(seg202.id);
+      return target && transferer?.dialingTo.includes(target.id) ? target : undefined;
+    });
+    const during = await gut.get(`${CS}/callSegments/${seg202.id}`);
+    expect(during).toMatchObject({ status: 200, body: { id: seg202.id, onHold: true } });
+    expect((await gut.get(`${CS}/callSegments/${seg202.id}/dialingToCallSegments`)).body).toEqual([expect.objectContaining({ id: consulting.id })]);
+    expect((await gut.get(`${CS}/callSegments/${seg101.id}/linkedCallSegment`)).status).toBe(404);
+
+    await eve.answer();
+    await gut.until((s) => s.segments.get(seg202.id)?.linkedTo === consulting.id);
+    expect(await gut.get(`${CS}/callSegments/${seg202.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: consulting.id } });
+    expect((await gut.get(`${CS}/callSegments/${seg101.id}/linkedCallSegment`)).status).toBe(404);
+    expect((await gut.get(`${CS}/callSegments/${seg202.id}`)).body).toMatchObject({ onHold: true });
+
+    await bob.hangup();
+    const completed = await ami.waitFor(eventIs('AttendedTransfer'));
+    expect(field(completed, 'Result')).toBe('Success');
+    expect(field(completed, 'TransfereeChannel')).toBe(seg101.channel);
+    await gut.until((s) => s.segments.get(seg101.id)?.linkedTo === consulting.id && !s.segments.has(seg202.id));
+    expect(await gut.get(`${CS}/callSegments/${seg101.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: consulting.id } });
+    expect(await gut.get(`${CS}/callSegments/${consulting.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg101.id } });
+    expect((await gut.get(`${CS}/callSegments/${seg202.id}`)).status).toBe(404);
+
+    await alice.hangup();
+    await eve.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+  });
+});
