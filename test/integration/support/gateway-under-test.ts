@@ -37,6 +37,9 @@ export interface GatewaySetup {
   readonly transferContext?: string;
   readonly conferences?: readonly string[];
   readonly queues?: readonly string[];
+  /** Where the gateway reaches AMI, when not the container itself (e.g. a proxy in between). */
+  readonly amiHost?: string;
+  readonly amiPort?: number;
 }
 
 export interface ApiAnswer {
@@ -58,8 +61,8 @@ export class GatewayUnderTest {
     const coreServer = new CoreServerRepository(db).add({
       slug: 'default',
       name: 'Test PBX',
-      amiHost: asterisk.getAmiHost(),
-      amiPort: asterisk.getAmiPort(),
+      amiHost: setup.amiHost ?? asterisk.getAmiHost(),
+      amiPort: setup.amiPort ?? asterisk.getAmiPort(),
       amiUsername: asterisk.getAmiUsername(),
       amiSecret: asterisk.getAmiSecret(),
       conferenceRoomsEnabled: setup.conferenceRoomsEnabled ?? true,
