@@ -74,6 +74,9 @@ export class AsteriskContainer {
 }
 
 export class StartedAsteriskContainer {
+  /** The sipp process (its exit) last started for each phone: a phone's ports are free once it ends. */
+  private readonly phoneProcesses = new Map<PhoneName, Promise<unknown>>();
+
   constructor(
     private readonly container: StartedTestContainer,
     private readonly ports: AsteriskPorts,
@@ -123,6 +126,16 @@ export class StartedAsteriskContainer {
   /** The host folder mounted at /opt/sipp in the container (phones write their scenarios there). */
   getSippDir(): string {
     return this.sippDir;
+  }
+
+  /** Records the exit of the sipp process now playing `phone` (used by phone.ts). */
+  trackPhoneProcess(phone: PhoneName, exited: Promise<unknown>): void {
+    this.phoneProcesses.set(phone, exited);
+  }
+
+  /** Resolves once the last sipp process that played `phone` has ended (its ports are free again). */
+  async phoneProcessEnded(phone: PhoneName): Promise<void> {
+    await this.phoneProcesses.get(phone);
   }
 
   exec(command: readonly string[]): Promise<ExecResult> {

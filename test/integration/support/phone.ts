@@ -10,6 +10,7 @@
  *   await alice.waitFor('answered'); await alice.hold(); await alice.unhold(); await alice.hangup();
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,8 +51,6 @@ export interface PhoneOptions {
 export class PhoneError extends Error {
   override readonly name = 'PhoneError';
 }
-
-let scenarioCounter = 0;
 
 function scenarioText(template: 'phone-uac.xml' | 'phone-uas.xml', options: PhoneOptions): string {
   const media = options.media === true ? `<nop><action><exec play_pcap_audio="${PCAP_AUDIO}"/></action></nop>` : '';
@@ -111,8 +110,8 @@ export class Phone {
     options: PhoneOptions,
     readyEvent: PhoneEvent | undefined,
   ): Promise<Phone> {
-    scenarioCounter += 1;
-    const file = `${name}-${scenarioCounter}-${template}`;
+    await asterisk.phoneProcessEnded(name);
+    const file = `${name}-${randomUUID().slice(0, 8)}-${template}`;
     writeFileSync(join(asterisk.getSippDir(), file), scenarioText(template, options));
     const holder: { phone?: Phone } = {};
     const pending: TwinMessage[] = [];
@@ -140,6 +139,7 @@ export class Phone {
     const child = spawn('docker', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const phone = new Phone(name, twin, child, options.waitTimeoutMs ?? 20_000, traceFile);
     holder.phone = phone;
+    asterisk.trackPhoneProcess(name, phone.waitForExit());
     for (const message of pending) phone.onTwinMessage(message);
     if (readyEvent !== undefined) {
       await phone.waitFor(readyEvent);
