@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AmiSession } from './support/ami-session.js';
+import { AmiSession, eventIs, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
 import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
@@ -118,5 +118,48 @@ describe('segment graph: blind transfer by REFER and attended transfer by AMI At
     await eve.waitFor('remote-hangup');
     await gut.until((s) => s.segments.size === 0);
     await Promise.all([caller.waitForExit(), callee.waitForExit(), eve.waitForExit()]);
+  });
+  it('given 102 ↔ 204 all sending media, when AMI Atxfer on 204 to 205 completes (204 hangs up), then 102 ↔ 205, and still under the same ids once the Local pair left between them is optimised away', async () => {
+    ami.clear();
+    const media = { media: true } as const;
+    const callee = await Phone.receive(asterisk, '204', media);
+    const caller = await Phone.dial(asterisk, '102', '204', media);
+    await callee.waitFor('incoming');
+    await callee.ring();
+    await callee.answer();
+    await caller.waitFor('answered');
+    const { a, b, bChannel } = await gut.until((s) => {
+      const x = segmentOf(s, '102');
+      const y = segmentOf(s, '204');
+      return x && y && x.linkedTo === y.id ? { a: x.id, b: y.id, bChannel: y.channel } : undefined;
+    });
+    const target = await Phone.receive(asterisk, '205', media);
+
+    await ami.client.action({ Action: 'Atxfer', Channel: bChannel, Exten: '205', Context: 'internal' });
+    await target.waitFor('incoming');
+    await target.ring();
+    const t = await gut.until((s) => {
+      const x = segmentOf(s, '205');
+      return x && s.segments.get(b)?.dialingTo.includes(x.id) ? x.id : undefined;
+    });
+    await target.answer();
+    await gut.until((s) => s.segments.get(b)?.linkedTo === t && s.segments.get(a)?.linkedTo === null);
+
+    await callee.hangup();
+    await gut.until((s) => !s.segments.has(b) && s.segments.get(a)?.linkedTo === t);
+    await ami.waitFor(eventIs('AttendedTransfer'));
+    await ami.waitFor(eventIs('LocalOptimizationEnd'));
+    await ami.waitFor((e) => eventIs('Hangup', 'Channel', 'Local/205@internal')(e) && field(e, 'Channel').endsWith(';1'));
+    await ami.waitFor((e) => eventIs('Hangup', 'Channel', 'Local/205@internal')(e) && field(e, 'Channel').endsWith(';2'));
+    await gut.until((s) => s.segments.get(a)?.linkedTo === t && s.segments.get(t)?.linkedTo === a);
+    expect(await restLinked(gut, a)).toBe(t);
+    expect(await restLinked(gut, t)).toBe(a);
+    expect(await restIds(gut, `${CS}/callSegments`)).toEqual([a, t].sort());
+    expect(await restSegment(gut, a)).toMatchObject({ onHold: false, did: '204', incoming: false });
+
+    await caller.hangup();
+    await target.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+    await Promise.all([caller.waitForExit(), callee.waitForExit(), target.waitForExit()]);
   });
 });
