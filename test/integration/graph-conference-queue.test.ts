@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AmiSession } from './support/ami-session.js';
+import { AmiSession, eventIs, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
 import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
@@ -87,7 +87,7 @@ describe('segment graph: ConfBridge room and queue with a Local member, on a rea
     expect(await restIds(gut, `${CS}/queues/getByName/support/callSegments`)).toEqual([]);
     // Asterisk really bridged them through a Local pair.
     const channels = await ami.client.listAction({ Action: 'CoreShowChannels' });
-    expect(channels.items.some((item) => String(item.Channel).startsWith('Local/200@internal'))).toBe(true);
+    expect(channels.items.some((item) => field(item, 'Channel').startsWith('Local/200@internal'))).toBe(true);
 
     await grace.hangup();
     await bob.waitFor('remote-hangup');
@@ -98,5 +98,35 @@ describe('segment graph: ConfBridge room and queue with a Local member, on a rea
       expect.stringMatching(/^PJSIP\/200-/),
     ]);
     await Promise.all([grace.waitForExit(), bob.waitForExit()]);
+  });
+  it('given 104 queued in support with media and 200 answering, then 104 ↔ 200, and the same two ids stay linked after the queue\'s Local pair is optimised away', async () => {
+    ami.clear();
+    const media = { media: true } as const;
+    const bob = await Phone.receive(asterisk, '200', media);
+    const heidi = await Phone.dial(asterisk, '104', '600', media);
+    await heidi.waitFor('answered');
+    await bob.waitFor('incoming');
+    await bob.ring();
+    const { h, b } = await gut.until((s) => {
+      const caller = segmentOf(s, '104');
+      const member = segmentOf(s, '200');
+      return caller && member && caller.dialingTo.includes(member.id) ? { h: caller.id, b: member.id } : undefined;
+    });
+    await bob.answer();
+    await gut.until((s) => s.segments.get(h)?.linkedTo === b && s.segments.get(b)?.linkedTo === h);
+
+    await ami.waitFor(eventIs('LocalOptimizationEnd'));
+    await ami.waitFor((e) => eventIs('Hangup', 'Channel', 'Local/200@internal')(e) && field(e, 'Channel').endsWith(';1'));
+    await ami.waitFor((e) => eventIs('Hangup', 'Channel', 'Local/200@internal')(e) && field(e, 'Channel').endsWith(';2'));
+    await gut.until((s) => s.segments.get(h)?.linkedTo === b && s.segments.get(b)?.linkedTo === h);
+    expect(await restLinked(gut, h)).toBe(b);
+    expect(await restLinked(gut, b)).toBe(h);
+    expect(await restIds(gut, `${CS}/callSegments`)).toEqual([h, b].sort());
+    expect(await restIds(gut, `${CS}/queues/getByName/support/callSegments`)).toEqual([]);
+
+    await heidi.hangup();
+    await bob.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+    await Promise.all([heidi.waitForExit(), bob.waitForExit()]);
   });
 });
