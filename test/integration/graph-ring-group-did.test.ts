@@ -67,6 +67,7 @@ describe('segment graph: ring group and inbound DID, on a real Asterisk 22', () 
   });
 
   it('given the trunk bringing in DID 5551234 with a P-Asserted-Identity, then the trunk segment is EXTERNAL with that DID and caller id and dials 200 (incoming, no DID); after the answer they are linked', async () => {
+    const history = new GraphHistory(gut);
     const bob = await Phone.receive(asterisk, '200');
     const carrier = await Phone.dial(asterisk, 'trunk', '5551234', {
       extraHeaders: ['P-Asserted-Identity: "John External" <sip:+15557654321@127.0.0.1>'],
@@ -108,6 +109,12 @@ describe('segment graph: ring group and inbound DID, on a real Asterisk 22', () 
     await carrier.hangup();
     await bob.waitFor('remote-hangup');
     await gut.until((s) => s.segments.size === 0);
+    history.stop();
+    // 200's channel borrows the DID as its Exten while ringing: it never became 200's did, and the
+    // trunk's never changed; 200 was incoming from the moment it was dialled.
+    expect(history.recordsOf(b).every((r) => r.did === null)).toBe(true);
+    expect(history.recordsOf(t).every((r) => r.did === '5551234' && !r.incoming)).toBe(true);
+    expect(history.recordsOf(b).every((r) => r.dialingFrom.length === 0 || r.incoming)).toBe(true);
     await Promise.all([carrier.waitForExit(), bob.waitForExit()]);
   });
 });

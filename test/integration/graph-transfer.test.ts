@@ -103,6 +103,8 @@ describe('segment graph: blind transfer by REFER and attended transfer by AMI At
     expect(await restLinked(gut, e)).toBe(b);
     expect(await restLinked(gut, a)).toBeNull();
     expect(await restDialingTo(gut, b)).toEqual([]);
+    // Asterisk sends no Unhold when the consultation is answered: the transferer stays on hold (spec 2).
+    expect(await restSegment(gut, b)).toMatchObject({ onHold: true });
 
     await callee.hangup();
     await gut.until((s) => !s.segments.has(b) && s.segments.get(a)?.linkedTo === e && s.segments.get(e)?.linkedTo === a);
