@@ -10,7 +10,7 @@
  * gets no frames (the queued digits are read only from incoming frames), the `Hold` comes and no
  * consultation ever does (seen on Asterisk 22 in test/integration/actions-*.test.ts).
  */
-import type { AmiEvent } from '../ami/events.js';
+import type { AmiEvent } from '../events/ami-event.js';
 import type { ConsultationWatch } from './plan.js';
 
 function field(event: AmiEvent, name: string): string | undefined {

@@ -1,38 +1,14 @@
 /**
- * The shapes the call actions read and the AMI port they talk to, typed structurally so this
- * folder depends on no other helper's module: the segment graph's snapshot and the real
- * `AmiClient` satisfy them as they are.
+ * The shapes the call actions read and the AMI port they talk to (the real `AmiClient`
+ * satisfies it structurally).
  */
+
+/** The segment graph's snapshot: the one definition lives in the pure core. */
+import type { GraphSnapshot, SegmentRecord } from '../segments/index.js';
+
+export type { GraphSnapshot, SegmentRecord };
 import type { Observable } from 'rxjs';
-import type { AmiEvent } from '../ami/events.js';
-
-export interface SegmentRecord {
-  readonly id: string;
-  readonly uniqueid: string;
-  /** The real channel (never a Local half). */
-  readonly channel: string;
-  readonly callerIdName: string | null;
-  readonly callerIdNumber: string | null;
-  readonly callerIdId: string;
-  readonly did: string | null;
-  readonly onHold: boolean;
-  readonly recording: boolean;
-  readonly incoming: boolean;
-  readonly answered: boolean;
-  readonly dialingTo: readonly string[];
-  readonly dialingFrom: readonly string[];
-  readonly linkedTo: string | null;
-  readonly conference: string | null;
-  readonly queue: string | null;
-  readonly boundChannels: readonly string[];
-}
-
-export interface GraphSnapshot {
-  readonly coreServerId: string;
-  readonly segments: ReadonlyMap<string, SegmentRecord>;
-  readonly conferences: ReadonlyMap<string, readonly string[]>;
-  readonly queues: ReadonlyMap<string, readonly string[]>;
-}
+import type { AmiEvent } from '../events/ami-event.js';
 
 export interface CoreServerInfo {
   readonly id: string;

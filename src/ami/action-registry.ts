@@ -5,8 +5,8 @@
  */
 import { AmiActionError } from './errors/ami-action-error.js';
 import { AmiTimeoutError } from './errors/ami-timeout-error.js';
-import type { AmiEvent } from './events.js';
-import { header, type AmiMessage } from './message.js';
+import type { AmiEvent } from '../events/ami-event.js';
+import { header, type AmiMessage } from '../events/ami-message.js';
 import type { AmiListResult, AmiResponse } from './response.js';
 
 interface PendingBase {

@@ -11,9 +11,9 @@ import { Backoff } from './backoff.js';
 import { AmiActionError } from './errors/ami-action-error.js';
 import { AmiDisconnectedError } from './errors/ami-disconnected-error.js';
 import { AmiTimeoutError } from './errors/ami-timeout-error.js';
-import { NOISE_EVENTS, type AmiEvent } from './events.js';
+import { NOISE_EVENTS, type AmiEvent } from '../events/ami-event.js';
 import { AmiLink } from './link.js';
-import type { AmiMessage } from './message.js';
+import type { AmiMessage } from '../events/ami-message.js';
 import type { AmiListResult, AmiResponse } from './response.js';
 import { serializeAction, type AmiActionHeaders } from './serialize.js';
 

@@ -7,7 +7,7 @@
  * per-line arrays: the event path is hot.
  */
 import { AmiFramingError } from './errors/ami-framing-error.js';
-import type { AmiMessage } from './message.js';
+import type { AmiMessage } from '../events/ami-message.js';
 
 export const AMI_BANNER_PREFIX = 'Asterisk Call Manager/';
 export const DEFAULT_MAX_BUFFERED_CHARS = 1024 * 1024;

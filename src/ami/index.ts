@@ -10,5 +10,5 @@ export type { AmiListResult, AmiResponse } from './response.js';
 export { AmiFramer, type AmiFramerOptions } from './framer.js';
 export { serializeAction, type AmiActionHeaders } from './serialize.js';
 export * from './errors/index.js';
-export * from './events.js';
-export * from './message.js';
+export * from '../events/ami-event.js';
+export * from '../events/ami-message.js';

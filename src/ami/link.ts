@@ -6,7 +6,7 @@
 import { createConnection, type Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { AmiFramer } from './framer.js';
-import type { AmiMessage } from './message.js';
+import type { AmiMessage } from '../events/ami-message.js';
 
 export interface AmiLinkHandlers {
   /** The banner arrived: the peer speaks AMI; `version` is e.g. `11.0.0`. */

@@ -1,5 +1,5 @@
-import type { AmiEvent } from './events.js';
-import type { AmiMessage } from './message.js';
+import type { AmiEvent } from '../events/ami-event.js';
+import type { AmiMessage } from '../events/ami-message.js';
 
 /** An action's `Response:` message: Success, Error, Goodbye (Logoff) or, rarely, something else. */
 export interface AmiResponse {

@@ -1,5 +1,5 @@
-import { header } from '../ami/message.js';
-import type { AmiHeaders } from '../ami/message.js';
+import { header } from '../events/ami-message.js';
+import type { AmiHeaders } from '../events/ami-message.js';
 import { defaultChannelPrefix } from '../store/extension-repository.js';
 
 /** One PJSIP endpoint as the PBX reports it. */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AmiClient } from '../ami/client.js';
 import type { AmiConnectionState } from '../ami/client.js';
-import { header } from '../ami/message.js';
+import { header } from '../events/ami-message.js';
 import type { CoreServer } from '../store/model.js';
 import type { FetchPbxEndpoints } from './context.js';
 import { endpointNamesOf } from './endpoint-import.js';

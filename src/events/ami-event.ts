@@ -3,7 +3,7 @@
  * Every event also keeps the rest of its headers (index signature), so nothing is lost, and an
  * event we have no type for travels as `UnknownAmiEvent` unchanged.
  */
-import type { AmiHeaderValue } from './message.js';
+import type { AmiHeaderValue } from './ami-message.js';
 
 type Rest = { readonly [key: string]: AmiHeaderValue | undefined };
 

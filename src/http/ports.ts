@@ -3,40 +3,10 @@
  * graphs to these structural types; nothing in src/http imports a concrete store or graph class.
  */
 
-/** One live call segment (one real channel), as the segment graph snapshots it. */
-export interface SegmentRecord {
-  readonly id: string;
-  readonly uniqueid: string;
-  /** Real channel name, e.g. `PJSIP/100-0000002a`. */
-  readonly channel: string;
-  readonly callerIdName: string | null;
-  readonly callerIdNumber: string | null;
-  readonly callerIdId: string;
-  readonly did: string | null;
-  readonly onHold: boolean;
-  readonly recording: boolean;
-  readonly incoming: boolean;
-  readonly answered: boolean;
-  /** Ids of the segments this one is dialling. */
-  readonly dialingTo: readonly string[];
-  /** Ids of the segments dialling this one. */
-  readonly dialingFrom: readonly string[];
-  /** Id of the segment this one is linked (talking) to. */
-  readonly linkedTo: string | null;
-  readonly conference: string | null;
-  readonly queue: string | null;
-  /** Real channel names this segment is or has been bound to (dialling, dialled, linked). */
-  readonly boundChannels: readonly string[];
-}
+/** The segment graph's snapshot: the one definition lives in the pure core. */
+import type { GraphSnapshot, SegmentRecord } from '../segments/index.js';
 
-export interface GraphSnapshot {
-  readonly coreServerId: string;
-  readonly segments: ReadonlyMap<string, SegmentRecord>;
-  /** Live conference room name → member segment ids. */
-  readonly conferences: ReadonlyMap<string, readonly string[]>;
-  /** Queue name → waiting segment ids. */
-  readonly queues: ReadonlyMap<string, readonly string[]>;
-}
+export type { GraphSnapshot, SegmentRecord };
 
 export interface CoreServerInfo {
   readonly id: string;

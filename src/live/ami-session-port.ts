@@ -3,7 +3,7 @@
  * pass a stub of their own).
  */
 import type { Observable } from 'rxjs';
-import type { AmiEvent } from '../ami/events.js';
+import type { AmiEvent } from '../events/ami-event.js';
 import type { AmiListResult } from '../ami/response.js';
 import type { AmiActionHeaders } from '../ami/serialize.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import type { AmiEvent } from '../ami/events.js';
+import type { AmiEvent } from '../events/ami-event.js';
 import type { SegmentGraph } from '../segments/graph.js';
 import { buildResyncState } from '../segments/resync.js';
 import type { AmiSessionPort } from './ami-session-port.js';

@@ -12,7 +12,7 @@ import type {
   CoreShowChannelEvent,
   QueueEntryEvent,
   StatusEvent,
-} from '../ami/events.js';
+} from '../events/ami-event.js';
 import { AmiActionError } from '../ami/errors/ami-action-error.js';
 import type { ResyncBridge, ResyncLists } from '../segments/resync.js';
 import type { AmiSessionPort } from './ami-session-port.js';

@@ -1,4 +1,4 @@
-import type { AmiEvent } from '../ami/events.js';
+import type { AmiEvent } from '../events/ami-event.js';
 
 /** The first (or only) value of an event header, or undefined. */
 export function field(event: AmiEvent, name: string): string | undefined {

@@ -5,7 +5,7 @@
  */
 import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
-import type { AmiEvent } from '../ami/events.js';
+import type { AmiEvent } from '../events/ami-event.js';
 import { reduceWithTouched } from './reducer.js';
 import { segmentId } from './segment-id.js';
 import type { GraphSnapshot, SegmentRecord } from './selectors.js';

@@ -1,5 +1,5 @@
 /** Bridges: who talks to whom. BridgeMerge needs nothing: Asterisk follows it with Leave/Enter. */
-import type { BridgeCreateEvent, BridgeDestroyEvent, BridgeEnterEvent, BridgeLeaveEvent } from '../ami/events.js';
+import type { BridgeCreateEvent, BridgeDestroyEvent, BridgeEnterEvent, BridgeLeaveEvent } from '../events/ami-event.js';
 import type { BridgeRecord, SegmentState } from './state.js';
 import { updateChannel, without, withItem } from './state.js';
 

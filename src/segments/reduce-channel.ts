@@ -8,7 +8,7 @@ import type {
   NewchannelEvent,
   NewstateEvent,
   UnholdEvent,
-} from '../ami/events.js';
+} from '../events/ami-event.js';
 import { cleanCallerId, isLocalChannel, isPlumbingChannel, localPeerName } from './channel-kind.js';
 import { removeDialsOf } from './reduce-dial.js';
 import { leaveBridge } from './reduce-bridge.js';

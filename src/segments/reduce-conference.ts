@@ -6,7 +6,7 @@ import type {
   ConfbridgeStartEvent,
   QueueCallerJoinEvent,
   QueueCallerLeaveEvent,
-} from '../ami/events.js';
+} from '../events/ami-event.js';
 import { markConferenceBridge } from './reduce-bridge.js';
 import { removeFromQueue } from './reduce-channel.js';
 import type { SegmentState } from './state.js';

@@ -2,7 +2,7 @@
  * Dials: DialBegin (Channel → DestChannel) until DialEnd. DialState/DialEnd may lack `Channel`
  * (the Atxfer's Local ;1 leg, an Originate's first leg), so dials are keyed by the callee.
  */
-import type { DialBeginEvent, DialEndEvent } from '../ami/events.js';
+import type { DialBeginEvent, DialEndEvent } from '../events/ami-event.js';
 import type { SegmentState } from './state.js';
 import { updateChannel, without, withItem } from './state.js';
 

@@ -1,5 +1,5 @@
 /** Local pairs: LocalBridge names both halves (they are also paired by name on Newchannel). */
-import type { LocalBridgeEvent } from '../ami/events.js';
+import type { LocalBridgeEvent } from '../events/ami-event.js';
 import type { SegmentState } from './state.js';
 
 export function onLocalBridge(state: SegmentState, event: LocalBridgeEvent): SegmentState {

@@ -25,7 +25,7 @@ import type {
   QueueCallerJoinEvent,
   QueueCallerLeaveEvent,
   UnholdEvent,
-} from '../ami/events.js';
+} from '../events/ami-event.js';
 import { field } from './event-field.js';
 import { onBridgeCreate, onBridgeDestroy, onBridgeEnter, onBridgeLeave } from './reduce-bridge.js';
 import {

@@ -12,7 +12,7 @@ import type {
   CoreShowChannelEvent,
   QueueEntryEvent,
   StatusEvent,
-} from '../ami/events.js';
+} from '../events/ami-event.js';
 import { newChannelRecord, pairLocalByName } from './reduce-channel.js';
 import { recordBindings } from './reducer.js';
 import type { BridgeRecord, ChannelRecord, SegmentState } from './state.js';

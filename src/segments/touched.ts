@@ -6,7 +6,7 @@
  * This keeps the change diff and the sticky "bound" bookkeeping proportional to the event, not
  * to the number of live channels.
  */
-import type { AmiEvent } from '../ami/events.js';
+import type { AmiEvent } from '../events/ami-event.js';
 import { field } from './event-field.js';
 import type { SegmentState } from './state.js';
 

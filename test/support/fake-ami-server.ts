@@ -6,7 +6,7 @@
 import { EventEmitter, once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { AmiFramer } from '../../src/ami/framer.js';
-import { header, type AmiMessage } from '../../src/ami/message.js';
+import { header, type AmiMessage } from '../../src/events/ami-message.js';
 
 export type WireHeaders = Readonly<Record<string, string | readonly string[]>>;
 

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { AmiClient } from '../../../src/ami/client.js';
-import type { AmiEvent } from '../../../src/ami/events.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
 import type { StartedAsteriskContainer } from './asterisk-container.js';
 
 export type EventPredicate = (event: AmiEvent) => boolean;

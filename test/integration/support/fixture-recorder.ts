@@ -1,7 +1,7 @@
 /** Keeps every AMI message a client receives, with its time relative to the start, for a fixture. */
 import { writeFileSync } from 'node:fs';
 import type { Observable, Subscription } from 'rxjs';
-import type { AmiMessage } from '../../../src/ami/message.js';
+import type { AmiMessage } from '../../../src/events/ami-message.js';
 import { formatFixtureLine } from '../../fixtures/fixture-format.js';
 import type { FixtureLine } from '../../fixtures/fixture-format.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AmiEvent } from '../../../src/ami/events.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
 import { holdsTransferer, provesConsultation } from '../../../src/actions/consultation-proof.js';
 import type { ConsultationWatch } from '../../../src/actions/plan.js';
 

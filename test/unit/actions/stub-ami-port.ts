@@ -1,5 +1,5 @@
 import { Subject } from 'rxjs';
-import type { AmiEvent } from '../../../src/ami/events.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
 import type { AmiActionPort, AmiActionResponse } from '../../../src/actions/ports.js';
 
 /** Named like the AMI client's errors: the executor recognises them by `name`. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AmiClient } from '../../../src/ami/client.js';
 import { AmiActionError, AmiDisconnectedError, AmiHeaderInjectionError, AmiTimeoutError } from '../../../src/ami/errors/index.js';
-import type { AmiEvent } from '../../../src/ami/events.js';
-import { header, type AmiMessage } from '../../../src/ami/message.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
+import { header, type AmiMessage } from '../../../src/events/ami-message.js';
 import { FakeAmiServer } from '../../support/fake-ami-server.js';
 import { makeClient, nextState } from './client-harness.js';
 

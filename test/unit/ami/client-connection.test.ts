@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AmiClient } from '../../../src/ami/client.js';
 import { AmiDisconnectedError } from '../../../src/ami/errors/index.js';
-import { header } from '../../../src/ami/message.js';
+import { header } from '../../../src/events/ami-message.js';
 import { FakeAmiServer } from '../../support/fake-ami-server.js';
 import { makeClient, nextState } from './client-harness.js';
 

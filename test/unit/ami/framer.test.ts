@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmiFramingError } from '../../../src/ami/errors/ami-framing-error.js';
 import { AmiFramer } from '../../../src/ami/framer.js';
-import type { AmiMessage } from '../../../src/ami/message.js';
+import type { AmiMessage } from '../../../src/events/ami-message.js';
 import { sampleEvent } from './sample-events.js';
 import { BANNER, frameChunks, seededRandom, splitBytes, wire } from './wire.js';
 

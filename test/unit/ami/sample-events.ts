@@ -2,7 +2,7 @@
  * Realistic Asterisk 22 call events (Newchannel / DialBegin / BridgeEnter / Hangup, 17–31 headers),
  * shaped like the recordings in docs/ami-findings.md. Used by the framer tests and the benchmark.
  */
-import type { AmiMessage } from '../../../src/ami/message.js';
+import type { AmiMessage } from '../../../src/events/ami-message.js';
 
 function channel(prefix: string, n: number, name: string, num: string, callerName: string): Record<string, string> {
   return {

@@ -1,7 +1,7 @@
 /** Test helpers: AMI wire text from message objects, a seeded PRNG, and a random byte splitter. */
 import { StringDecoder } from 'node:string_decoder';
 import type { AmiFramer } from '../../../src/ami/framer.js';
-import type { AmiMessage } from '../../../src/ami/message.js';
+import type { AmiMessage } from '../../../src/events/ami-message.js';
 
 export const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
 

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { header } from '../../../src/ami/message.js';
+import { header } from '../../../src/events/ami-message.js';
 import { amiEndpointFetcher } from '../../../src/cli/pbx-endpoints.js';
 import type { CoreServer } from '../../../src/store/model.js';
 import { FakeAmiServer } from '../../support/fake-ami-server.js';

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { BehaviorSubject, filter, firstValueFrom, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { AmiEvent } from '../../../src/ami/events.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
 import type { AmiListResult } from '../../../src/ami/response.js';
 import type { AmiActionHeaders } from '../../../src/ami/serialize.js';
 import type { AmiConnectionReport, AmiSessionPort } from '../../../src/live/ami-session-port.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AmiEvent } from '../../../src/ami/events.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
 import { SegmentGraph } from '../../../src/segments/graph.js';
 import type { GraphSnapshot } from '../../../src/segments/selectors.js';
 import { isEmptyState } from '../../../src/segments/state.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AmiEvent } from '../../../src/ami/events.js';
+import type { AmiEvent } from '../../../src/events/ami-event.js';
 import { reduce } from '../../../src/segments/reducer.js';
 import { emptyState, isEmptyState } from '../../../src/segments/state.js';
 import { basicCallFactory } from './support/call-factory.js';

@@ -2,7 +2,7 @@
  * Stamps out many basic calls fast: the basic-call template is compiled once into per-header
  * rewriters (fresh Uniqueids, channel names and bridge ids per call), no regex per event.
  */
-import type { AmiEvent } from '../../../../src/ami/events.js';
+import type { AmiEvent } from '../../../../src/events/ami-event.js';
 import { basicCall } from './scenarios.js';
 
 type Rewrite = (call: number) => string;

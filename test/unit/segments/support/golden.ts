@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AmiEvent } from '../../../../src/ami/events.js';
-import { NOISE_EVENTS } from '../../../../src/ami/events.js';
+import type { AmiEvent } from '../../../../src/events/ami-event.js';
+import { NOISE_EVENTS } from '../../../../src/events/ami-event.js';
 
 export const FIXTURES_DIR = new URL('../../../fixtures/', import.meta.url).pathname;
 

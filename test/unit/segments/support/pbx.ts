@@ -2,7 +2,7 @@
  * Builds AMI event sequences shaped like Asterisk 22's (docs/ami-findings.md) for reducer tests:
  * full channel snapshots on channel events, Dest… fields on dials, bridge fields on bridges.
  */
-import type { AmiEvent } from '../../../../src/ami/events.js';
+import type { AmiEvent } from '../../../../src/events/ami-event.js';
 
 export interface Chan {
   readonly name: string;

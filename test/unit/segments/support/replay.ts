@@ -1,7 +1,7 @@
 /** Replays events through a SegmentGraph, checking after every event that the graph's incremental
  * snapshot equals the one the pure selectors compute from scratch. */
 import { expect } from 'vitest';
-import type { AmiEvent } from '../../../../src/ami/events.js';
+import type { AmiEvent } from '../../../../src/events/ami-event.js';
 import { SegmentGraph } from '../../../../src/segments/graph.js';
 import type { GraphSnapshot } from '../../../../src/segments/selectors.js';
 import { selectSnapshot } from '../../../../src/segments/selectors.js';
