@@ -8,6 +8,7 @@ import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { ActionIdSource } from './action-id.js';
 import { ActionRegistry } from './action-registry.js';
 import { Backoff } from './backoff.js';
+import { Keepalive } from './keepalive.js';
 import { AmiActionError } from './errors/ami-action-error.js';
 import { AmiDisconnectedError } from './errors/ami-disconnected-error.js';
 import { AmiTimeoutError } from './errors/ami-timeout-error.js';
@@ -77,7 +78,7 @@ export class AmiClient {
   private attempt = 0;
   private link: AmiLink | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private keepaliveTimer: NodeJS.Timeout | undefined;
+  private keepalive: Keepalive | undefined;
   private closeWaiters: Array<() => void> = [];
   private stopping: Promise<void> | undefined;
 
@@ -117,7 +118,8 @@ export class AmiClient {
   private async shutdown(): Promise<void> {
     this.running = false;
     this.clearReconnectTimer();
-    this.clearKeepalive();
+    this.keepalive?.stop();
+    this.keepalive = undefined;
     const link = this.link;
     if (link !== undefined) {
       const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve));
@@ -220,7 +222,15 @@ export class AmiClient {
         this.backoff.reset();
         this.logger.info({ host: this.options.host, port: this.options.port, version }, 'AMI connected');
         this.state.next({ state: 'connected', version });
-        this.scheduleKeepalive(link);
+        this.keepalive = new Keepalive(
+          this.keepaliveIntervalMs,
+          () => this.action({ Action: 'Ping' }),
+          () => {
+            this.logger.warn({ timeoutMs: this.actionTimeoutMs }, 'AMI Ping unanswered; dropping the link');
+            link.drop('keepalive Ping unanswered');
+          },
+        );
+        this.keepalive.start();
       },
       (error: unknown) => {
         if (this.link !== link) return;
@@ -258,7 +268,8 @@ export class AmiClient {
     if (this.link !== link) return;
     const wasConnected = this.connected;
     this.link = undefined;
-    this.clearKeepalive();
+    this.keepalive?.stop();
+    this.keepalive = undefined;
     this.registry.rejectAll(new AmiDisconnectedError(`AMI link closed: ${reason}`));
     const waiters = this.closeWaiters;
     this.closeWaiters = [];
@@ -278,32 +289,6 @@ export class AmiClient {
       }, retryInMs);
     }
     for (const resolve of waiters) resolve();
-  }
-
-  private scheduleKeepalive(link: AmiLink): void {
-    this.keepaliveTimer = setTimeout(() => {
-      this.keepaliveTimer = undefined;
-      if (this.link !== link || !this.connected) return;
-      this.action({ Action: 'Ping' }).then(
-        () => {
-          if (this.link === link && this.running) this.scheduleKeepalive(link);
-        },
-        (error: unknown) => {
-          if (this.link !== link) return;
-          if (error instanceof AmiTimeoutError) {
-            this.logger.warn({ timeoutMs: this.actionTimeoutMs }, 'AMI Ping unanswered; dropping the link');
-            link.drop('keepalive Ping unanswered');
-          } else if (this.running) {
-            this.scheduleKeepalive(link);
-          }
-        },
-      );
-    }, this.keepaliveIntervalMs);
-  }
-
-  private clearKeepalive(): void {
-    if (this.keepaliveTimer !== undefined) clearTimeout(this.keepaliveTimer);
-    this.keepaliveTimer = undefined;
   }
 
   private clearReconnectTimer(): void {
