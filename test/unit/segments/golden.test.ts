@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AmiEvent } from '../../../src/events/ami-event.js';
 import { SegmentGraph } from '../../../src/segments/graph.js';
 import type { GraphSnapshot } from '../../../src/segments/selectors.js';
+import { segmentId } from '../../../src/segments/segment-id.js';
 import { isEmptyState } from '../../../src/segments/state.js';
 import type { GoldenCheckpoint } from './support/golden.js';
 import { loadFixtures, parseTranscript } from './support/golden.js';
 import { Pbx } from './support/pbx.js';
 import { CORE_SERVER_ID, replay } from './support/replay.js';
 import { basicCall } from './support/scenarios.js';
-import { relationLines, viewOf } from './support/view.js';
+import { endpointOf, relationLines, viewOf } from './support/view.js';
 
 /** Relations are symmetric, never dangle, and no Local half or announcer is a segment. */
 function expectConsistent(snapshot: GraphSnapshot): void {
@@ -26,6 +27,12 @@ function expectCheckpoint(snapshot: GraphSnapshot, checkpoint: Omit<GoldenCheckp
   const view = viewOf(snapshot);
   if (checkpoint.endpoints !== undefined) expect(Object.keys(view).sort()).toEqual([...checkpoint.endpoints].sort());
   for (const [endpoint, fields] of Object.entries(checkpoint.segments ?? {})) expect(view[endpoint]).toMatchObject(fields);
+  for (const [endpoint, uniqueid] of Object.entries(checkpoint.uniqueids ?? {})) {
+    const records = [...snapshot.segments.values()].filter((record) => endpointOf(record.channel) === endpoint);
+    expect(records.map((record) => [record.uniqueid, record.id]), `segment of ${endpoint}`).toEqual([
+      [uniqueid, segmentId(CORE_SERVER_ID, uniqueid)],
+    ]);
+  }
 }
 
 function allHungUp(events: readonly AmiEvent[]): boolean {

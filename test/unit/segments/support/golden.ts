@@ -18,6 +18,10 @@ export interface GoldenCheckpoint {
   readonly segments?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Exactly these endpoints are segments. */
   readonly endpoints?: readonly string[];
+  /** Endpoint → the Uniqueid of its segment's channel: the segment's id must be the one derived
+   * from it, so the same Uniqueid at two checkpoints means the same segment id (e.g. across a
+   * Local optimisation or a transfer). */
+  readonly uniqueids?: Readonly<Record<string, string>>;
 }
 
 export interface GoldenExpectation {
