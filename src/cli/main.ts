@@ -30,7 +30,8 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig(process.env);
     dbPath = dbOption ?? config.dbPath;
-    logLevel = config.logLevel === 'info' ? 'warn' : config.logLevel;
+    // A CLI run answers in one line; AMI client logs only when asked for (LOG_LEVEL=debug/trace).
+    logLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'silent';
   } catch (error) {
     io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
