@@ -2,8 +2,8 @@
  * Spec 3.3 transfers on a real Asterisk 22: the REST answer, what Asterisk did (AMI events,
  * CoreShowChannels) and the segments the REST shows afterwards.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AmiEvent } from '../../src/ami/events.js';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { AmiEvent } from '../../src/events/ami-event.js';
 import type { GraphSnapshot, SegmentRecord } from '../../src/segments/index.js';
 import { AmiSession, eventIs, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
@@ -42,7 +42,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
 
   beforeAll(async () => {
     asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
-    gut = await GatewayUnderTest.start(asterisk, { licensed: ['100', '101', '200', '201', '202', '203'] });
+    gut = await GatewayUnderTest.start(asterisk, { licensed: ['100', '101', '102', '103', '200', '201', '202', '203', '204', '205'] });
     ami = await AmiSession.connect(asterisk);
   });
 
@@ -147,6 +147,80 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     expect((await gut.get(`${CS}/callSegments/${seg202.id}`)).status).toBe(404);
 
     await alice.hangup();
+    await eve.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+  });
+
+  it('given 102 dialling 204 (still ringing), when 204’s segment blind-transfers to 205 (deflection), then 204, Asterisk redirects 102 out of its Dial (204 stops ringing) and 102’s segment (same id) dials and then talks to 205', async () => {
+    const dave = await Phone.receive(asterisk, '204');
+    const caller = await Phone.dial(asterisk, '102', '204');
+    await dave.waitFor('incoming');
+    await dave.ring();
+    const { seg102, seg204 } = await gut.until((s) => {
+      const a = segmentOf(s, '102');
+      const b = segmentOf(s, '204');
+      return a && b && a.dialingTo.includes(b.id) ? { seg102: a, seg204: b } : undefined;
+    });
+    const oscar = await Phone.receive(asterisk, '205');
+    ami.clear();
+
+    const sent = vi.spyOn(gut.runtime.ami, 'action');
+    const answer = await gut.post(`${CS}/callSegments/${seg204.id}/transfer`, { destinationNumber: '205', attended: false });
+    expect(answer).toEqual({ status: 204, body: null });
+    expect(sent.mock.calls.map(([headers]) => headers)).toEqual([
+      { Action: 'Redirect', Channel: seg102.channel, Exten: '205', Context: 'internal', Priority: '1' },
+    ]);
+    sent.mockRestore();
+    const ended = await ami.waitFor((e) => e.Event === 'DialEnd' && field(e, 'DestChannel') === seg204.channel);
+    expect(field(ended, 'DialStatus')).toBe('CANCEL');
+    await dave.waitFor('canceled');
+    await ami.waitFor((e) => e.Event === 'DialBegin' && field(e, 'Channel') === seg102.channel && field(e, 'DestChannel').startsWith('PJSIP/205-'));
+    expect(ami.events.some((e) => e.Event === 'BlindTransfer')).toBe(false);
+
+    await oscar.waitFor('incoming');
+    await oscar.answer();
+    const seg205 = await gut.until((s) => {
+      const b = segmentOf(s, '205');
+      return b && s.segments.get(seg102.id)?.linkedTo === b.id ? b : undefined;
+    });
+    expect(await gut.get(`${CS}/callSegments/${seg102.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg205.id } });
+    expect((await gut.get(`${CS}/callSegments/${seg204.id}`)).status).toBe(404);
+    expect(await channels()).toEqual([seg102.channel, seg205.channel].sort());
+
+    await caller.hangup();
+    await oscar.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+  });
+
+  it('given 103 talking to 200 through a Local pair (dialled as 7200), when 103’s segment blind-transfers 200 to 201, then 204, Asterisk redirects 200’s real channel (not the Local half) and 200’s segment (same id) talks to 201', async () => {
+    const bob = await Phone.receive(asterisk, '200');
+    const caller = await Phone.dial(asterisk, '103', '7200');
+    await bob.waitFor('incoming');
+    await bob.answer();
+    await caller.waitFor('answered');
+    const { a: seg103, b: seg200 } = await gut.until((s) => linkedPair(s, '103', '200'));
+    const eve = await Phone.receive(asterisk, '201');
+    ami.clear();
+
+    const sent = vi.spyOn(gut.runtime.ami, 'action');
+    const answer = await gut.post(`${CS}/callSegments/${seg103.id}/transfer`, { destinationNumber: '201', attended: false });
+    expect(answer).toEqual({ status: 204, body: null });
+    expect(sent.mock.calls.map(([headers]) => headers)).toEqual([
+      { Action: 'Redirect', Channel: seg200.channel, Exten: '201', Context: 'internal', Priority: '1' },
+    ]);
+    sent.mockRestore();
+    await ami.waitFor((e) => e.Event === 'DialBegin' && field(e, 'Channel') === seg200.channel && field(e, 'DestChannel').startsWith('PJSIP/201-'));
+    await caller.waitFor('remote-hangup');
+    await eve.waitFor('incoming');
+    await eve.answer();
+    const seg201 = await gut.until((s) => {
+      const b = segmentOf(s, '201');
+      return b && s.segments.get(seg200.id)?.linkedTo === b.id && segmentOf(s, '103') === undefined ? b : undefined;
+    });
+    expect(await gut.get(`${CS}/callSegments/${seg201.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg200.id } });
+    expect(await channels()).toEqual([seg200.channel, seg201.channel].sort());
+
+    await bob.hangup();
     await eve.waitFor('remote-hangup');
     await gut.until((s) => s.segments.size === 0);
   });
