@@ -237,7 +237,7 @@ describe('call action errors on a real Asterisk 22', () => {
     const answer = await gut.post(`${CS}/callSegments/${seg204.id}/transfer`, { destinationNumber: '5999', attended: true });
     const watch = { transfererChannel: seg204.channel, transfererUniqueid: seg204.uniqueid, destinationNumber: '5999', context: 'internal' };
     expect(answer).toEqual({ status: 502, body: { status: 502, error: 'Bad Gateway', message: noConsultationMessage(watch, 3_000) } });
-    expect(ami.events.some((e) => e.Event === 'Hold' && field(e, 'Channel') === seg204.channel)).toBe(true);
+    await ami.waitFor((e) => e.Event === 'Hold' && field(e, 'Channel') === seg204.channel);
     expect(ami.events.filter((e) => e.Event === 'Newchannel').map((e) => field(e, 'Channel'))).toEqual([]);
     expect(await channels()).toEqual([segmentOf(gut.runtime.graph.snapshot(), '104')?.channel, seg204.channel].sort());
 
@@ -250,12 +250,13 @@ describe('call action errors on a real Asterisk 22', () => {
     const stale = await GatewayUnderTest.start(asterisk, { licensed: ['105', '205'] });
     try {
       const { caller, callee } = await talk(asterisk, '105', '205');
-      const { a: seg105 } = await stale.until((s) => linkedPair(s, '105', '205'));
+      const { a: seg105, b: seg205 } = await stale.until((s) => linkedPair(s, '105', '205'));
       const off = await stale.runtime.ami.action({ Action: 'Events', EventMask: 'off' });
       expect(off.response).toBe('Success');
       await caller.hangup();
       await callee.waitFor('remote-hangup');
       await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === seg105.channel);
+      await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === seg205.channel);
       expect(await channels()).toEqual([]);
       expect(stale.runtime.graph.snapshot().segments.has(seg105.id)).toBe(true);
 

@@ -174,6 +174,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     const ended = await ami.waitFor((e) => e.Event === 'DialEnd' && field(e, 'DestChannel') === seg204.channel);
     expect(field(ended, 'DialStatus')).toBe('CANCEL');
     await dave.waitFor('canceled');
+    await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === seg204.channel);
     await ami.waitFor((e) => e.Event === 'DialBegin' && field(e, 'Channel') === seg102.channel && field(e, 'DestChannel').startsWith('PJSIP/205-'));
     expect(ami.events.some((e) => e.Event === 'BlindTransfer')).toBe(false);
 
@@ -181,7 +182,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     await oscar.answer();
     const seg205 = await gut.until((s) => {
       const b = segmentOf(s, '205');
-      return b && s.segments.get(seg102.id)?.linkedTo === b.id ? b : undefined;
+      return b && s.segments.get(seg102.id)?.linkedTo === b.id && !s.segments.has(seg204.id) ? b : undefined;
     });
     expect(await gut.get(`${CS}/callSegments/${seg102.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg205.id } });
     expect((await gut.get(`${CS}/callSegments/${seg204.id}`)).status).toBe(404);
@@ -211,6 +212,10 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     sent.mockRestore();
     await ami.waitFor((e) => e.Event === 'DialBegin' && field(e, 'Channel') === seg200.channel && field(e, 'DestChannel').startsWith('PJSIP/201-'));
     await caller.waitFor('remote-hangup');
+    await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === seg103.channel);
+    for (const half of [';1', ';2']) {
+      await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel').startsWith('Local/200@internal-') && field(e, 'Channel').endsWith(half));
+    }
     await eve.waitFor('incoming');
     await eve.answer();
     const seg201 = await gut.until((s) => {
