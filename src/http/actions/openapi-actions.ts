@@ -70,7 +70,7 @@ const TEXT: Readonly<Record<ActionWord, ActionText>> = {
     description:
       'Transfers the segment bound to the addressed one (its linked segment, else the segment dialling it) to `destinationNumber`. ' +
       'Blind: the bound party is moved and the addressed party released; when the bound segment is still dialling the addressed one, the caller is deflected. ' +
-      "Attended: the addressed party consults the destination (the bound party hears hold music) and completes by hanging up; 204 is sent once the consultation has started, 409 when Asterisk accepted the Atxfer but nothing happened (no transfer feature, Dial option t/T, for this party).",
+      "Attended: the addressed party consults the destination (the bound party hears hold music) and completes by hanging up; 204 is sent once the consultation channel exists, 409 when Asterisk accepted the Atxfer but nothing happened (no transfer feature, Dial option t/T, for this party), 502 when Asterisk put the party on hold but started no consultation (the destination is not in the transfer context).",
     body: TRANSFER_REQUEST_SCHEMA,
     required: true,
     responses: {
@@ -81,6 +81,9 @@ const TEXT: Readonly<Record<ActionWord, ActionText>> = {
         'Body not JSON, not an object or over 16 KiB; `destinationNumber` missing, not a string, empty, over 64 characters or not a plain dial string; `attended` missing or not a boolean; attended transfer of an EXTERNAL segment.',
       ),
       '500': error('Internal error.'),
+      '502': error(
+        "Asterisk rejected the action (`message` is Asterisk's own `Message`); or, attended, Asterisk held the addressed party but started no consultation within the bound (destination not in the transfer context).",
+      ),
     },
   },
   kick: {
