@@ -42,7 +42,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
 
   beforeAll(async () => {
     asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
-    gut = await GatewayUnderTest.start(asterisk, { licensed: ['100', '101', '102', '103', '200', '201', '202', '203', '204', '205'] });
+    gut = await GatewayUnderTest.start(asterisk, { licensed: ['100', '101', '102', '103', '104', '105', '200', '201', '202', '203', '204', '205'] });
     ami = await AmiSession.connect(asterisk);
   });
 
@@ -227,6 +227,38 @@ describe('transfers through the REST on a real Asterisk 22', () => {
 
     await bob.hangup();
     await eve.waitFor('remote-hangup');
+    await gut.until((s) => s.segments.size === 0);
+  });
+
+  it('given 104 talking to 105, all phones sending media, when 105’s segment completes an attended transfer to 200, then after Asterisk optimises the Local pair away 104’s and 200’s segments (same ids) are still linked', async () => {
+    const bob = await Phone.receive(asterisk, '105', { media: true });
+    const alice = await Phone.dial(asterisk, '104', '105', { media: true });
+    await bob.waitFor('incoming');
+    await bob.answer();
+    await alice.waitFor('answered');
+    const { a: seg104, b: seg105 } = await gut.until((s) => linkedPair(s, '104', '105'));
+    const target = await Phone.receive(asterisk, '200', { media: true });
+    ami.clear();
+
+    expect(await gut.post(`${CS}/callSegments/${seg105.id}/transfer`, { destinationNumber: '200', attended: true })).toEqual({ status: 204, body: null });
+    await target.waitFor('incoming');
+    await target.answer();
+    const seg200 = await gut.until((s) => {
+      const b = segmentOf(s, '200');
+      return b && s.segments.get(seg105.id)?.linkedTo === b.id ? b : undefined;
+    });
+    await bob.hangup();
+    await ami.waitFor(eventIs('AttendedTransfer'));
+    await ami.waitFor(eventIs('LocalOptimizationEnd'));
+    await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel').startsWith('Local/200@internal-') && field(e, 'Channel').endsWith(';2'));
+    await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel').startsWith('Local/200@internal-') && field(e, 'Channel').endsWith(';1'));
+    await gut.until((s) => s.segments.get(seg104.id)?.linkedTo === seg200.id && !s.segments.has(seg105.id));
+    expect(await channels()).toEqual([seg104.channel, seg200.channel].sort());
+    expect(await gut.get(`${CS}/callSegments/${seg200.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg104.id } });
+    expect(await gut.get(`${CS}/callSegments/${seg104.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg200.id } });
+
+    await alice.hangup();
+    await target.waitFor('remote-hangup');
     await gut.until((s) => s.segments.size === 0);
   });
 });
