@@ -118,7 +118,10 @@ async function amiClient(port: number): Promise<Measure> {
     keepaliveIntervalMs: 600_000,
   });
   let count = 0;
-  const subscription = client.events$.subscribe(() => count++);
+  // FullyBooted follows the Login answer and may arrive after 'connected': not part of the payload.
+  const subscription = client.events$.subscribe((event) => {
+    if (event.Event !== 'FullyBooted') count++;
+  });
   const end = firstValueFrom(client.events$.pipe(filter((event) => event.Event === 'UserEvent')));
   client.start();
   await firstValueFrom(client.connection$.pipe(filter((state) => state.state === 'connected')));
