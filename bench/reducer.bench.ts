@@ -142,12 +142,22 @@ if (gc === undefined) {
   const channels = graph.state.channels.size;
   const peak = heap();
   for (let i = peakIndex; i < events.length; i++) graph.apply(events[i] as AmiEvent);
+  // snapshot() memoises the last snapshot it made (here: the peak one) until asked again, as a
+  // REST request would: ask, so that the figure is the graph's, not a stale snapshot's.
+  const left = `${graph.state.channels.size} channels, ${graph.snapshot().segments.size} segments left`;
   const after = heap();
+  graph.close();
+  // Once more with a fresh graph: if the residual above were per call, it would double here.
+  const again = new SegmentGraph(CORE_SERVER_ID);
+  again.changes$.subscribe(() => undefined);
+  for (const event of events) again.apply(event);
+  const afterAgain = heap();
+  again.close();
   console.log(
     `heap: before ${mb(before)}, peak ${mb(peak)} (+${mb(peak - before)} for ${int(segments)} segments, ${int(channels)} channels: ` +
-      `${int((peak - before) / segments)} bytes/segment), after all hung up ${mb(after)} (${after - before >= 0 ? '+' : ''}${int((after - before) / 1024)} KiB)`,
+      `${int((peak - before) / segments)} bytes/segment), after all hung up ${mb(after)} (${after - before >= 0 ? '+' : ''}${int((after - before) / 1024)} KiB, ${left}); ` +
+      `after a second full pass ${mb(afterAgain)} (${afterAgain - after >= 0 ? '+' : ''}${int((afterAgain - after) / 1024)} KiB)`,
   );
-  graph.close();
 }
 console.log(`events by kind: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`);
 if (sink < 0) console.log(sink);
