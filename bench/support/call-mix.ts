@@ -4,7 +4,7 @@
  * channel names and bridge ids, and is cut in two: `setup` (ringing to talking) and `teardown`
  * (to the last Hangup), so that many calls can be in flight at once.
  */
-import type { AmiEvent } from '../../src/ami/events.js';
+import type { AmiEvent } from '../../src/events/ami-event.js';
 import { Pbx } from '../../test/unit/segments/support/pbx.js';
 
 export interface CallScript {
