@@ -7,40 +7,18 @@ import type { MockInstance } from 'vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import type { AmiClient } from '../../src/ami/client.js';
 import { noConsultationMessage, NO_TRANSFER_FEATURE_MESSAGE } from '../../src/actions/execute.js';
-import type { GraphSnapshot, SegmentRecord } from '../../src/segments/index.js';
 import { AmiSession, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
-import type { PhoneName } from './support/asterisk-config.js';
 import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { asteriskChannels, linkedPair, talk } from './support/calls.js';
 import { Phone } from './support/phone.js';
-import type { PhoneOptions } from './support/phone.js';
 
 const CS = 'coreServers/getByName/default';
 const PHONES = ['100', '101', '102', '103', '104', '105', '200', '201', '202', '203', '204', '205'];
 /** Events that any transfer, conference action or injected Originate would cause. */
 const TRACES_OF_AN_ACTION = ['BlindTransfer', 'AttendedTransfer', 'Hold', 'Newchannel', 'ConfbridgeMute', 'ConfbridgeUnmute', 'ConfbridgeLeave', 'OriginateResponse'];
 const CALL_ACTIONS = ['BlindTransfer', 'Redirect', 'Atxfer', 'ConfbridgeKick', 'ConfbridgeMute', 'ConfbridgeUnmute', 'Originate'];
-
-async function talk(
-  asterisk: StartedAsteriskContainer,
-  from: PhoneName,
-  to: PhoneName,
-  calleeOptions: PhoneOptions = {},
-): Promise<{ caller: Phone; callee: Phone }> {
-  const callee = await Phone.receive(asterisk, to, calleeOptions);
-  const caller = await Phone.dial(asterisk, from, to);
-  await callee.waitFor('incoming');
-  await callee.answer();
-  await caller.waitFor('answered');
-  return { caller, callee };
-}
-
-function linkedPair(s: GraphSnapshot, a: string, b: string): { a: SegmentRecord; b: SegmentRecord } | undefined {
-  const x = segmentOf(s, a);
-  const y = segmentOf(s, b);
-  return x && y && x.linkedTo === y.id && y.linkedTo === x.id ? { a: x, b: y } : undefined;
-}
 
 describe('call action errors on a real Asterisk 22', () => {
   let asterisk: StartedAsteriskContainer;
@@ -71,11 +49,6 @@ describe('call action errors on a real Asterisk 22', () => {
   /** The call actions the gateway's AMI client sent during this test. */
   function callActionsSent(): string[] {
     return sent.mock.calls.map(([headers]) => String(headers['Action'])).filter((action) => CALL_ACTIONS.includes(action));
-  }
-
-  async function channels(): Promise<string[]> {
-    const list = await ami.client.listAction({ Action: 'CoreShowChannels' });
-    return list.items.map((item) => field(item, 'Channel')).sort();
   }
 
   function tracesSinceClear(): string[] {
@@ -138,7 +111,7 @@ describe('call action errors on a real Asterisk 22', () => {
       expect(answer).toMatchObject({ status: 409, body: { error: 'Conflict', message: expect.stringMatching(/not in a conference room/) as unknown } });
     }
     expect(callActionsSent()).toEqual([]);
-    expect(await channels()).toEqual([caller.channel, callee.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([caller.channel, callee.channel].sort());
     expect(tracesSinceClear()).toEqual([]);
     expect(gut.runtime.graph.snapshot().segments.get(caller.id)?.dialingTo).toEqual([callee.id]);
 
@@ -174,7 +147,7 @@ describe('call action errors on a real Asterisk 22', () => {
     }
 
     expect(callActionsSent()).toEqual([]);
-    expect(await channels()).toEqual([seg102.channel, seg202.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([seg102.channel, seg202.channel].sort());
     expect(tracesSinceClear()).toEqual([]);
     expect(gut.runtime.graph.snapshot().segments.get(seg102.id)?.linkedTo).toBe(seg202.id);
 
@@ -221,7 +194,7 @@ describe('call action errors on a real Asterisk 22', () => {
     expect(callActionsSent()).toEqual(['Atxfer']);
     // Within the gateway's bound Asterisk held nobody and created no consultation channel.
     expect(tracesSinceClear()).toEqual([]);
-    expect(await channels()).toEqual([seg103.channel, seg203.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([seg103.channel, seg203.channel].sort());
     expect(gut.runtime.graph.snapshot().segments.get(seg203.id)).toMatchObject({ linkedTo: seg103.id, onHold: false });
 
     await bob.hangup();
@@ -239,7 +212,7 @@ describe('call action errors on a real Asterisk 22', () => {
     expect(answer).toEqual({ status: 502, body: { status: 502, error: 'Bad Gateway', message: noConsultationMessage(watch, 3_000) } });
     await ami.waitFor((e) => e.Event === 'Hold' && field(e, 'Channel') === seg204.channel);
     expect(ami.events.filter((e) => e.Event === 'Newchannel').map((e) => field(e, 'Channel'))).toEqual([]);
-    expect(await channels()).toEqual([segmentOf(gut.runtime.graph.snapshot(), '104')?.channel, seg204.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([segmentOf(gut.runtime.graph.snapshot(), '104')?.channel, seg204.channel].sort());
 
     await callee.hangup();
     await caller.waitFor('remote-hangup');
@@ -257,7 +230,7 @@ describe('call action errors on a real Asterisk 22', () => {
       await callee.waitFor('remote-hangup');
       await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === seg105.channel);
       await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === seg205.channel);
-      expect(await channels()).toEqual([]);
+      expect(await asteriskChannels(ami)).toEqual([]);
       expect(stale.runtime.graph.snapshot().segments.has(seg105.id)).toBe(true);
 
       const answer = await stale.post(`${CS}/callSegments/${seg105.id}/transfer`, { destinationNumber: '201', attended: false });

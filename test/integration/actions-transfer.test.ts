@@ -4,36 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AmiEvent } from '../../src/events/ami-event.js';
-import type { GraphSnapshot, SegmentRecord } from '../../src/segments/index.js';
 import { AmiSession, eventIs, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
-import type { PhoneName } from './support/asterisk-config.js';
 import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { asteriskChannels, linkedPair, talk } from './support/calls.js';
 import { Phone } from './support/phone.js';
-import type { PhoneOptions } from './support/phone.js';
 
 const CS = 'coreServers/getByName/default';
-
-async function talk(
-  asterisk: StartedAsteriskContainer,
-  from: PhoneName,
-  to: PhoneName,
-  calleeOptions: PhoneOptions = {},
-): Promise<{ caller: Phone; callee: Phone }> {
-  const callee = await Phone.receive(asterisk, to, calleeOptions);
-  const caller = await Phone.dial(asterisk, from, to);
-  await callee.waitFor('incoming');
-  await callee.answer();
-  await caller.waitFor('answered');
-  return { caller, callee };
-}
-
-function linkedPair(s: GraphSnapshot, a: string, b: string): { a: SegmentRecord; b: SegmentRecord } | undefined {
-  const x = segmentOf(s, a);
-  const y = segmentOf(s, b);
-  return x && y && x.linkedTo === y.id && y.linkedTo === x.id ? { a: x, b: y } : undefined;
-}
 
 describe('transfers through the REST on a real Asterisk 22', () => {
   let asterisk: StartedAsteriskContainer;
@@ -51,11 +29,6 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     await gut?.close();
     await asterisk?.stop();
   });
-
-  async function channels(): Promise<string[]> {
-    const list = await ami.client.listAction({ Action: 'CoreShowChannels' });
-    return list.items.map((item) => field(item, 'Channel')).sort();
-  }
 
   it('given 100 talking to 200, when 100’s segment blind-transfers to 201, then 204, Asterisk blind-transfers 200 and hangs up 100, 201 rings and answers, and 200’s segment (same id) is linked to 201’s while 100’s is gone', async () => {
     const { caller: alice, callee: bob } = await talk(asterisk, '100', '200');
@@ -89,7 +62,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     expect(await gut.get(`${CS}/callSegments/${before.b.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: ringing.id } });
     expect(await gut.get(`${CS}/callSegments/${ringing.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: before.b.id } });
     expect((await gut.get(`${CS}/callSegments/${before.a.id}`)).status).toBe(404);
-    expect(await channels()).toEqual([before.b.channel, segmentOf(gut.runtime.graph.snapshot(), '201')?.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([before.b.channel, segmentOf(gut.runtime.graph.snapshot(), '201')?.channel].sort());
 
     await bob.hangup();
     await eve.waitFor('remote-hangup');
@@ -186,7 +159,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     });
     expect(await gut.get(`${CS}/callSegments/${seg102.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg205.id } });
     expect((await gut.get(`${CS}/callSegments/${seg204.id}`)).status).toBe(404);
-    expect(await channels()).toEqual([seg102.channel, seg205.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([seg102.channel, seg205.channel].sort());
 
     await caller.hangup();
     await oscar.waitFor('remote-hangup');
@@ -223,7 +196,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
       return b && s.segments.get(seg200.id)?.linkedTo === b.id && segmentOf(s, '103') === undefined ? b : undefined;
     });
     expect(await gut.get(`${CS}/callSegments/${seg201.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg200.id } });
-    expect(await channels()).toEqual([seg200.channel, seg201.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([seg200.channel, seg201.channel].sort());
 
     await bob.hangup();
     await eve.waitFor('remote-hangup');
@@ -253,7 +226,7 @@ describe('transfers through the REST on a real Asterisk 22', () => {
     await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel').startsWith('Local/200@internal-') && field(e, 'Channel').endsWith(';2'));
     await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel').startsWith('Local/200@internal-') && field(e, 'Channel').endsWith(';1'));
     await gut.until((s) => s.segments.get(seg104.id)?.linkedTo === seg200.id && !s.segments.has(seg105.id));
-    expect(await channels()).toEqual([seg104.channel, seg200.channel].sort());
+    expect(await asteriskChannels(ami)).toEqual([seg104.channel, seg200.channel].sort());
     expect(await gut.get(`${CS}/callSegments/${seg200.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg104.id } });
     expect(await gut.get(`${CS}/callSegments/${seg104.id}/linkedCallSegment`)).toMatchObject({ status: 200, body: { id: seg200.id } });
 

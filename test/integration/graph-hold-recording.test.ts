@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AmiSession } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
-import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { GatewayUnderTest } from './support/gateway-under-test.js';
+import { linkedPair, talk } from './support/calls.js';
 import { ALL_PHONES, GraphHistory, restLinked, restSegment } from './support/graph-probe.js';
-import { Phone } from './support/phone.js';
 import type { PhoneExtension } from './support/asterisk-config.js';
 
 /** Spec 2 (`onHold`, `recording`) and the hold row of 4.4. */
@@ -27,18 +27,9 @@ describe('segment graph: hold by re-INVITE and MixMonitor by AMI, on a real Aste
 
   /** `from` calls `to`, `to` answers; resolves once the graph links them. */
   async function talking(from: PhoneExtension, to: PhoneExtension) {
-    const callee = await Phone.receive(asterisk, to);
-    const caller = await Phone.dial(asterisk, from, to);
-    await callee.waitFor('incoming');
-    await callee.ring();
-    await callee.answer();
-    await caller.waitFor('answered');
-    const ids = await gut.until((s) => {
-      const a = segmentOf(s, from);
-      const b = segmentOf(s, to);
-      return a && b && a.linkedTo === b.id && b.linkedTo === a.id ? { a: a.id, b: b.id, bChannel: b.channel } : undefined;
-    });
-    return { caller, callee, ...ids };
+    const { caller, callee } = await talk(asterisk, from, to);
+    const pair = await gut.until((s) => linkedPair(s, from, to));
+    return { caller, callee, a: pair.a.id, b: pair.b.id, bChannel: pair.b.channel };
   }
 
   it('given 100 ↔ 200, when 200 holds (sendonly), then 200 is onHold and 100 is not, still linked; when 200 unholds, then neither is', async () => {

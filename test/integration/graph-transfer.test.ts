@@ -3,6 +3,7 @@ import { AmiSession, eventIs, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
 import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { linkedPair, talk } from './support/calls.js';
 import { ALL_PHONES, CS, GraphHistory, restDialingFrom, restDialingTo, restIds, restLinked, restSegment } from './support/graph-probe.js';
 import { Phone } from './support/phone.js';
 import type { PhoneOptions } from './support/phone.js';
@@ -28,18 +29,9 @@ describe('segment graph: blind transfer by REFER and attended transfer by AMI At
 
   /** `from` calls `to`, `to` answers; resolves once the graph links them. */
   async function talking(from: PhoneExtension, to: PhoneExtension, calleeOptions: PhoneOptions = {}) {
-    const callee = await Phone.receive(asterisk, to, calleeOptions);
-    const caller = await Phone.dial(asterisk, from, to);
-    await callee.waitFor('incoming');
-    await callee.ring();
-    await callee.answer();
-    await caller.waitFor('answered');
-    const ids = await gut.until((s) => {
-      const a = segmentOf(s, from);
-      const b = segmentOf(s, to);
-      return a && b && a.linkedTo === b.id && b.linkedTo === a.id ? { a: a.id, b: b.id, bChannel: b.channel } : undefined;
-    });
-    return { caller, callee, ...ids };
+    const { caller, callee } = await talk(asterisk, from, to, calleeOptions);
+    const pair = await gut.until((s) => linkedPair(s, from, to));
+    return { caller, callee, a: pair.a.id, b: pair.b.id, bChannel: pair.b.channel };
   }
 
   it('given 101 ↔ 202, when 202 REFERs the call to 203, then 202 is gone, 101 dials 203 while it rings, and 101 ↔ 203 once 203 answers', async () => {

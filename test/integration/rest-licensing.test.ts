@@ -4,31 +4,14 @@
  * byte for byte, as the plain one.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { GraphSnapshot, SegmentRecord } from '../../src/segments/index.js';
 import { AmiSession, eventIs, field } from './support/ami-session.js';
 import { AsteriskContainer } from './support/asterisk-container.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
-import type { PhoneName } from './support/asterisk-config.js';
 import { API_PASSWORD, API_USER, GatewayUnderTest, LIVE, segmentOf } from './support/gateway-under-test.js';
+import { linkedPair, talk } from './support/calls.js';
 import { Phone } from './support/phone.js';
 
 const CS = 'coreServers/getByName/default';
-
-/** Caller dials callee, callee answers; resolves once both phones are in the call. */
-async function talk(asterisk: StartedAsteriskContainer, from: PhoneName, to: PhoneName): Promise<{ caller: Phone; callee: Phone }> {
-  const callee = await Phone.receive(asterisk, to);
-  const caller = await Phone.dial(asterisk, from, to);
-  await callee.waitFor('incoming');
-  await callee.answer();
-  await caller.waitFor('answered');
-  return { caller, callee };
-}
-
-function linkedPair(s: GraphSnapshot, a: string, b: string): { a: SegmentRecord; b: SegmentRecord } | undefined {
-  const x = segmentOf(s, a);
-  const y = segmentOf(s, b);
-  return x && y && x.linkedTo === y.id && y.linkedTo === x.id ? { a: x, b: y } : undefined;
-}
 
 function ids(body: unknown): string[] {
   return (body as Array<{ id: string }>).map((s) => s.id);
