@@ -9,6 +9,8 @@
  *   instance            GET live/coreServers/getByName/default/callSegments/{id}
  *   list, scrypt auth   the list again, Basic auth checked by the real ApiUserRepository
  *                       (scrypt N=16384, r=8, p=1): fewer requests (S per connection)
+ *   list, scrypt + cache the list with scrypt behind the gateway's CachedApiUserVerifier (as
+ *                       `npm start` runs it): one scrypt, then remembered
  * The first four use Basic auth by plain comparison, so they show the REST code's own cost.
  * Also times scrypt verification alone in this process. Reports requests/s, p50/p99 latency and
  * the server's CPU per request, each the median (and range) of the rounds.
@@ -96,6 +98,7 @@ const cases: { label: string; port: number; path: string; auth: boolean; perConn
   { label: 'list (plain auth)', port: ready.plainAuthPort, path: list, auth: true, perConnection },
   { label: 'instance (plain auth)', port: ready.plainAuthPort, path: `${list}/${ready.instanceId}`, auth: true, perConnection },
   { label: SCRYPT, port: ready.scryptAuthPort, path: list, auth: true, perConnection: scryptPerConnection },
+  { label: 'list, scrypt + cache (gateway)', port: ready.cachedAuthPort, path: list, auth: true, perConnection },
 ];
 
 header('REST API (createApp) over loopback', {

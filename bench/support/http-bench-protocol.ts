@@ -5,6 +5,8 @@ export interface HttpServerReady {
   readonly plainAuthPort: number;
   /** Basic auth checked by the real ApiUserRepository (scrypt, default cost parameters). */
   readonly scryptAuthPort: number;
+  /** Basic auth as the gateway runs it: scrypt, with successful checks remembered (CachedApiUserVerifier). */
+  readonly cachedAuthPort: number;
   readonly segments: number;
   readonly visibleSegments: number;
   /** Id of one visible segment, for the instance path. */

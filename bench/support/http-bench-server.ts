@@ -3,8 +3,9 @@
  * generator's: a real SegmentGraph holding `calls` answered basic calls (2 segments each; the
  * calls of even number are between licensed extensions, so half the segments are visible), an
  * in-memory Directory, pino at info into /dev/null (one line per request, as in production), and
- * createApp served twice on 127.0.0.1:0 — Basic auth by plain comparison, and by the real
- * ApiUserRepository (scrypt, DEFAULT_SCRYPT_PARAMS) over an in-memory SQLite database.
+ * createApp served three times on 127.0.0.1:0 — Basic auth by plain comparison, and by the real
+ * ApiUserRepository (scrypt, DEFAULT_SCRYPT_PARAMS) over an in-memory SQLite database, and by that
+ * repository behind the gateway's CachedApiUserVerifier (what `npm start` runs).
  * Answers the message 'cpu' with its CPU usage; stops when the parent disconnects.
  * Not to be imported (it starts at once). Argument: calls (default 200).
  */
@@ -12,6 +13,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { CachedApiUserVerifier } from '../../src/gateway/cached-api-user-verifier.js';
 import { createApp } from '../../src/http/app.js';
 import type { ApiUserVerifier, CoreServerInfo, ExtensionInfo } from '../../src/http/ports.js';
 import { SegmentGraph } from '../../src/segments/graph.js';
@@ -54,7 +56,8 @@ if (instance === undefined) throw new Error('no visible segment');
 const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
 const graphs = { snapshot: (id: string) => (id === coreServer.id ? graph.snapshot() : null) };
 const plainAuth: ApiUserVerifier = { verify: (u, p) => Promise.resolve(u === USERNAME && p === PASSWORD) };
-const repository = new ApiUserRepository(openDatabase(':memory:'));
+const db = openDatabase(':memory:');
+const repository = new ApiUserRepository(db);
 await repository.add(USERNAME, PASSWORD);
 
 async function serve(apiUsers: ApiUserVerifier): Promise<Server> {
@@ -62,13 +65,14 @@ async function serve(apiUsers: ApiUserVerifier): Promise<Server> {
   await once(server, 'listening');
   return server;
 }
-const servers = [await serve(plainAuth), await serve(repository)];
+const servers = [await serve(plainAuth), await serve(repository), await serve(new CachedApiUserVerifier(repository, db))];
 const portOf = (server: Server | undefined): number => (server?.address() as AddressInfo).port;
 
 const ready: HttpServerReady = {
   type: 'ready',
   plainAuthPort: portOf(servers[0]),
   scryptAuthPort: portOf(servers[1]),
+  cachedAuthPort: portOf(servers[2]),
   segments: snapshot.segments.size,
   visibleSegments: visible.length,
   instanceId: instance.id,

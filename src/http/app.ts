@@ -46,9 +46,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLogger(logger));
 
   const extraPaths = deps.openApiExtraPaths ?? (deps.actions === undefined ? {} : actionOpenApiPaths());
-  const document = buildOpenApiDocument(extraPaths);
+  // Serialised once: the document never changes while the process runs.
+  const document = JSON.stringify(buildOpenApiDocument(extraPaths));
   app.get(OPENAPI_PATH, (_req, res) => {
-    res.json(document);
+    res.type('application/json').send(document);
   });
 
   const live = express.Router();
