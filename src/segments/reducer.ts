@@ -52,9 +52,11 @@ import { isLocalChannel } from './channel-kind.js';
 import type { SegmentState } from './state.js';
 import { updateChannel, withItem } from './state.js';
 import { touchedSegments } from './touched.js';
+import { isWellFormed } from './well-formed.js';
 
 /* The casts below narrow by `Event`: the union also holds UnknownAmiEvent (Event: string). */
 function applyEvent(state: SegmentState, event: AmiEvent): SegmentState {
+  if (!isWellFormed(event)) return state;
   switch (event.Event) {
     case 'Newchannel':
       return onNewchannel(state, event as NewchannelEvent);
