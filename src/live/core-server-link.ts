@@ -64,8 +64,21 @@ export class CoreServerLink {
   }
 
   private onEvent(event: AmiEvent): void {
-    if (this.phase.kind === 'live') this.graph.apply(event);
+    if (this.phase.kind === 'live') this.apply(event);
     else if (this.phase.kind === 'resyncing') this.phase.buffer.push(event);
+  }
+
+  /**
+   * Applies one event, never throwing: a throw here would reach RxJS, which rethrows it on a
+   * timer (an uncaught exception that ends the process) or, during a resync, fail and retry the
+   * resync with the same event for ever. The reducer is pure, so a throw leaves its state as it was.
+   */
+  private apply(event: AmiEvent): void {
+    try {
+      this.graph.apply(event);
+    } catch (error) {
+      this.logger.error({ err: error, event: event.Event, uniqueid: event['Uniqueid'] }, 'AMI event not applied to the segment graph');
+    }
   }
 
   private goOffline(): void {
@@ -91,7 +104,7 @@ export class CoreServerLink {
       const phase = this.phase;
       if (phase.kind !== 'resyncing' || phase.generation !== generation) return;
       this.graph.replaceState(buildResyncState(this.graph.state, lists));
-      for (const event of phase.buffer) this.graph.apply(event);
+      for (const event of phase.buffer) this.apply(event);
       this.phase = { kind: 'live' };
       this.readyState.next(true);
       this.logger.info(

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
-import { BehaviorSubject, filter, firstValueFrom, Subject } from 'rxjs';
-import { describe, expect, it } from 'vitest';
+import { BehaviorSubject, config, filter, firstValueFrom, Subject } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AmiEvent } from '../../../src/events/ami-event.js';
 import type { AmiListResult } from '../../../src/ami/response.js';
 import type { AmiActionHeaders } from '../../../src/ami/serialize.js';
@@ -73,9 +73,16 @@ function talkingLists(): Lists {
   };
 }
 
-function setup(lists: Lists = talkingLists()) {
+/** A graph that fails on one event name, standing for any bug the reducer may still hold. */
+class FaultyGraph extends SegmentGraph {
+  override apply(event: AmiEvent): void {
+    if (event.Event === 'Poison') throw new TypeError('reducer bug');
+    super.apply(event);
+  }
+}
+
+function setup(lists: Lists = talkingLists(), graph: SegmentGraph = new SegmentGraph(CS)) {
   const session = new StubSession(lists);
-  const graph = new SegmentGraph(CS);
   const link = new CoreServerLink(session, graph, pino({ level: 'silent' }), { resyncRetryMs: 0 });
   link.start();
   const ready = () => firstValueFrom(link.ready$.pipe(filter(Boolean)));
@@ -162,6 +169,47 @@ describe('CoreServerLink', () => {
     expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels')).toHaveLength(2);
     expect(graph.snapshot().segments.get(idOf(ALICE[1]))?.recording).toBe(true);
     link.stop();
+  });
+
+  describe('an event the graph throws on', () => {
+    // RxJS rethrows a subscriber's error on a timer: in Node that is an uncaught exception.
+    const unhandled: unknown[] = [];
+    beforeEach(() => {
+      unhandled.length = 0;
+      config.onUnhandledError = (error) => unhandled.push(error);
+    });
+    afterEach(() => {
+      config.onUnhandledError = null;
+    });
+
+    it('is skipped while live: no unhandled error, later events still apply', async () => {
+      const { session, graph, link, ready } = setup(talkingLists(), new FaultyGraph(CS));
+      session.connection.next({ state: 'connected' });
+      await ready();
+      session.events.next({ Event: 'Poison' });
+      session.events.next(channel('Hold', ...BOB));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      expect(unhandled).toEqual([]);
+      expect(link.ready).toBe(true);
+      expect(graph.snapshot().segments.get(idOf(BOB[1]))?.onHold).toBe(true);
+      link.stop();
+    });
+
+    it('buffered during a resync does not wedge it: ready, with the events after it applied', async () => {
+      const { session, graph, link, ready } = setup(talkingLists(), new FaultyGraph(CS));
+      session.during = {
+        BridgeList: () => {
+          session.events.next({ Event: 'Poison' });
+          session.events.next(channel('Hold', ...BOB));
+        },
+      };
+      session.connection.next({ state: 'connected' });
+      await ready();
+      expect(unhandled).toEqual([]);
+      expect(graph.snapshot().segments.get(idOf(BOB[1]))?.onHold).toBe(true);
+      expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels')).toHaveLength(1);
+      link.stop();
+    });
   });
 
   it('drops a resync overtaken by a disconnect', async () => {
