@@ -24,6 +24,11 @@ function itemsOf<T extends AmiEvent>(items: readonly AmiEvent[], event: T['Event
   return items.filter((item): item is T => item.Event === event);
 }
 
+/** Asterisk's answer to an action no loaded module registers (app_confbridge, app_queue not loaded). */
+function isUnknownCommand(error: unknown): boolean {
+  return error instanceof AmiActionError && error.message.startsWith('Invalid/unknown command');
+}
+
 /** ConfBridge lists fail with "Invalid/unknown command" where app_confbridge is not loaded: no rooms then. */
 async function conferenceLists(
   session: AmiSessionPort,
@@ -33,9 +38,7 @@ async function conferenceLists(
     const listed = await session.listAction({ Action: 'ConfbridgeListRooms' }, { emptyOnErrorMessages: NO_CONFERENCES });
     rooms = itemsOf<ConfbridgeListRoomsEvent>(listed.items, 'ConfbridgeListRooms');
   } catch (error) {
-    if (error instanceof AmiActionError && error.message.startsWith('Invalid/unknown command')) {
-      return { rooms: [], members: [] };
-    }
+    if (isUnknownCommand(error)) return { rooms: [], members: [] };
     throw error;
   }
   const members: ConfbridgeListEvent[] = [];
@@ -47,6 +50,17 @@ async function conferenceLists(
     members.push(...itemsOf<ConfbridgeListEvent>(listed.items, 'ConfbridgeList'));
   }
   return { rooms, members };
+}
+
+/** QueueStatus is app_queue's: where it is not loaded there are no queues (not a failed resync). */
+async function queueEntryList(session: AmiSessionPort): Promise<QueueEntryEvent[]> {
+  try {
+    const listed = await session.listAction({ Action: 'QueueStatus' });
+    return itemsOf<QueueEntryEvent>(listed.items, 'QueueEntry');
+  } catch (error) {
+    if (isUnknownCommand(error)) return [];
+    throw error;
+  }
 }
 
 export async function fetchResyncLists(session: AmiSessionPort): Promise<ResyncLists> {
@@ -61,14 +75,14 @@ export async function fetchResyncLists(session: AmiSessionPort): Promise<ResyncL
     bridges.push({ bridge, channels: itemsOf<BridgeInfoChannelEvent>(info.items, 'BridgeInfoChannel') });
   }
   const conferences = await conferenceLists(session);
-  const queues = await session.listAction({ Action: 'QueueStatus' });
+  const queueEntries = await queueEntryList(session);
   const status = await session.listAction({ Action: 'Status' });
   return {
     channels: itemsOf<CoreShowChannelEvent>(channels.items, 'CoreShowChannel'),
     bridges,
     rooms: conferences.rooms,
     conferenceMembers: conferences.members,
-    queueEntries: itemsOf<QueueEntryEvent>(queues.items, 'QueueEntry'),
+    queueEntries,
     status: itemsOf<StatusEvent>(status.items, 'Status'),
   };
 }

@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { BehaviorSubject, config, filter, firstValueFrom, Subject } from 'rxjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AmiEvent } from '../../../src/events/ami-event.js';
+import { AmiActionError } from '../../../src/ami/errors/ami-action-error.js';
 import type { AmiListResult } from '../../../src/ami/response.js';
 import type { AmiActionHeaders } from '../../../src/ami/serialize.js';
 import type { AmiConnectionReport, AmiSessionPort } from '../../../src/live/ami-session-port.js';
@@ -44,6 +45,8 @@ class StubSession implements AmiSessionPort {
   readonly asked: { headers: AmiActionHeaders; empty: readonly string[] }[] = [];
   during: Record<string, () => void> = {};
   failNext: string | undefined;
+  /** Actions answered `Response: Error` with this message, every time. */
+  refuse: Record<string, string> = {};
 
   constructor(public lists: Lists) {}
 
@@ -55,6 +58,10 @@ class StubSession implements AmiSessionPort {
     if (this.failNext === action) {
       this.failNext = undefined;
       throw new Error(`${action} timed out`);
+    }
+    const refusal = this.refuse[action];
+    if (refusal !== undefined) {
+      throw new AmiActionError(refusal, { response: 'Error', message: refusal, headers: { Response: 'Error', Message: refusal } });
     }
     const key = headers['Conference'] ?? headers['BridgeUniqueid'];
     const items = this.lists[key === undefined ? action : `${action} ${String(key)}`] ?? [];
@@ -168,6 +175,27 @@ describe('CoreServerLink', () => {
     await ready();
     expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels')).toHaveLength(2);
     expect(graph.snapshot().segments.get(idOf(ALICE[1]))?.recording).toBe(true);
+    link.stop();
+  });
+
+  it('resyncs an Asterisk without app_queue or app_confbridge loaded (their list actions are unknown commands)', async () => {
+    const { session, graph, link, ready } = setup();
+    const unknown = (action: string) => `Invalid/unknown command: ${action}. Use Action: ListCommands to show available commands.`;
+    session.refuse = { QueueStatus: unknown('QueueStatus'), ConfbridgeListRooms: unknown('ConfbridgeListRooms') };
+    session.connection.next({ state: 'connected' });
+    await ready();
+    expect(graph.snapshot().segments.get(idOf(ALICE[1]))?.linkedTo).toBe(idOf(BOB[1]));
+    expect(graph.snapshot().queues.size).toBe(0);
+    expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels')).toHaveLength(1);
+    link.stop();
+  });
+
+  it('still fails (and retries) a resync on other QueueStatus errors', async () => {
+    const { session, link } = setup();
+    session.refuse = { QueueStatus: 'Permission denied' };
+    session.connection.next({ state: 'connected' });
+    await vi.waitFor(() => expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels').length).toBeGreaterThan(1));
+    expect(link.ready).toBe(false);
     link.stop();
   });
 
