@@ -43,7 +43,7 @@ export async function executePlan(port: AmiActionPort, plan: AmiPlan, options: E
   try {
     await send(port, plan, options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS);
     if (watcher !== null && plan.consultation !== undefined) {
-      await awaitConsultation(watcher, plan.consultation, options.consultationTimeoutMs ?? DEFAULT_CONSULTATION_TIMEOUT_MS);
+      await awaitConsultation(port, watcher, plan.consultation, options.consultationTimeoutMs ?? DEFAULT_CONSULTATION_TIMEOUT_MS);
     }
   } finally {
     watcher?.stop();
@@ -112,10 +112,25 @@ function watchConsultation(port: AmiActionPort, watch: ConsultationWatch): Consu
     error: () => settle('link lost'),
     complete: () => settle('link lost'),
   });
-  return { outcome, held: () => held, stop: () => subscription.unsubscribe() };
+  // The event stream outlives a drop (the client reconnects on the same stream): watch the link too.
+  const link = port.connection$?.subscribe({
+    next: (connection) => {
+      if (connection.state !== 'connected') settle('link lost');
+    },
+    error: () => settle('link lost'),
+    complete: () => settle('link lost'),
+  });
+  return {
+    outcome,
+    held: () => held,
+    stop: () => {
+      subscription.unsubscribe();
+      link?.unsubscribe();
+    },
+  };
 }
 
-async function awaitConsultation(watcher: ConsultationWatcher, watch: ConsultationWatch, timeoutMs: number): Promise<void> {
+async function awaitConsultation(port: AmiActionPort, watcher: ConsultationWatcher, watch: ConsultationWatch, timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<'expired'>((resolve) => {
     timer = setTimeout(() => resolve('expired'), timeoutMs);
@@ -123,7 +138,8 @@ async function awaitConsultation(watcher: ConsultationWatcher, watch: Consultati
   try {
     const result = await Promise.race([watcher.outcome, expired]);
     if (result === 'started') return;
-    if (result === 'link lost') {
+    // A link lost during the wait (and not seen on connection$) tells nothing about the party's transfer right.
+    if (result === 'link lost' || !port.connected) {
       throw new ServiceUnavailableError("the core server's AMI connection was lost while waiting for the attended transfer to start");
     }
     if (watcher.held()) throw new BadGatewayError(noConsultationMessage(watch, timeoutMs));

@@ -32,5 +32,11 @@ export interface AmiActionResponse {
 export interface AmiActionPort {
   readonly connected: boolean;
   action(headers: Record<string, string>, options?: { timeoutMs?: number }): Promise<AmiActionResponse>;
+  /**
+   * Never completes when the link drops: the AMI client keeps one event stream across reconnects.
+   * A drop shows in `connected` and in `connection$`.
+   */
   readonly events$: Observable<AmiEvent>;
+  /** The link's state (the AMI client's `connection$`); any state but `connected` means it was lost. */
+  readonly connection$?: Observable<{ readonly state: string }>;
 }

@@ -1,3 +1,4 @@
+import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { executePlan, NO_TRANSFER_FEATURE_MESSAGE, noConsultationMessage } from '../../../src/actions/execute.js';
 import type { AmiPlan } from '../../../src/actions/plan.js';
@@ -127,6 +128,31 @@ describe('executePlan: Atxfer needs proof that the consultation started', () => 
     const running = outcome(executePlan(port, atxfer));
     await vi.waitFor(() => expect(port.sent).toHaveLength(1));
     port.events.complete();
+    expect(await running).toEqual({ status: 503, message: expect.stringMatching(/lost while waiting/) as unknown });
+  });
+
+  it('503 at once when the AMI link drops while waiting (the client keeps its event stream open across reconnects)', async () => {
+    vi.useFakeTimers();
+    const connection = new BehaviorSubject<{ state: string }>({ state: 'connected' });
+    const port = Object.assign(new StubAmiPort(queued), { connection$: connection.asObservable() });
+    let settled: Awaited<ReturnType<typeof outcome>> | undefined;
+    void outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 })).then((o) => (settled = o));
+    await vi.advanceTimersByTimeAsync(0);
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    connection.next({ state: 'disconnected' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toEqual({ status: 503, message: expect.stringMatching(/lost while waiting/) as unknown });
+    expect(port.subscribers).toBe(0);
+    expect(connection.observed).toBe(false);
+  });
+
+  it('503, not 409, when the port is no longer connected once the bound is over', async () => {
+    vi.useFakeTimers();
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    port.connected = false;
+    await vi.advanceTimersByTimeAsync(3000);
     expect(await running).toEqual({ status: 503, message: expect.stringMatching(/lost while waiting/) as unknown });
   });
 
