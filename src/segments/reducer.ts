@@ -118,12 +118,24 @@ export function recordBindings(state: SegmentState, touched: Iterable<string>): 
   return next;
 }
 
+/** `PJSIP/200-0000000a` → `PJSIP/200`: what ties a channel to an extension (the name before its last `-`). */
+function endpointOf(name: string): string {
+  const dash = name.lastIndexOf('-');
+  return dash < 0 ? name : name.slice(0, dash);
+}
+
+/**
+ * Remember the partner's name, one name per endpoint: visibility depends only on the endpoint, and
+ * a long-lived segment (a caller waiting in a queue while agents ring again and again) would
+ * otherwise keep a new name per attempt for its whole life.
+ */
 function bind(state: SegmentState, uniqueid: string, partner: string): SegmentState {
   const partnerName = state.channels.get(partner)?.name;
   if (partnerName === undefined) return state;
+  const endpoint = endpointOf(partnerName);
   return updateChannel(state, uniqueid, (channel) => {
-    const bound = withItem(channel.boundChannels, partnerName);
-    return bound === channel.boundChannels ? channel : { ...channel, boundChannels: bound };
+    if (channel.boundChannels.some((name) => endpointOf(name) === endpoint)) return channel;
+    return { ...channel, boundChannels: withItem(channel.boundChannels, partnerName) };
   });
 }
 

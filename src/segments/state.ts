@@ -26,7 +26,7 @@ export interface ChannelRecord {
   readonly conference: string | null;
   /** Queue it is waiting in, if any. */
   readonly queue: string | null;
-  /** Real channel names it is or has been bound to (dialling, dialled by, linked): sticky. */
+  /** Real channel names it is or has been bound to (dialling, dialled by, linked), one per endpoint: sticky. */
   readonly boundChannels: readonly string[];
 }
 
