@@ -10,6 +10,7 @@ import { createActionsRouter } from '../http/actions/router.js';
 import { ApiUserRepository } from '../store/api-user-repository.js';
 import { openDatabase } from '../store/database.js';
 import { CachedApiUserVerifier } from './cached-api-user-verifier.js';
+import { answerClientErrorsWithJson } from './json-client-error.js';
 import { CoreServerRuntimes } from './runtimes.js';
 import { SqliteDirectory } from './sqlite-directory.js';
 
@@ -60,6 +61,7 @@ export async function startGateway(config: Config, logger: Logger, options: Star
   });
 
   const server: Server = app.listen(config.http.port, config.http.host);
+  answerClientErrorsWithJson(server);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
