@@ -88,9 +88,9 @@ class PathsBuilder {
     this.add(`${instance}/linkedCallSegment`, instanceParams, 'The call segment the addressed segment is linked (talking) to (404 when none).', ref('CallSegment'));
   }
 
-  parent(cs: Form, word: string, parentForms: readonly Form[], schema: string, what: string): void {
+  parent(cs: Form, word: string, parentForms: readonly Form[], schema: string, what: string, listSummary = `The ${what}s of the core server.`): void {
     const base = `/coreServers${cs.path}/${word}`;
-    this.add(base, cs.params, `The ${what}s of the core server.`, arrayOf(schema));
+    this.add(base, cs.params, listSummary, arrayOf(schema));
     for (const form of parentForms) {
       const params = [...cs.params, ...form.params];
       this.add(`${base}${form.path}`, params, `One ${what}.`, ref(schema));
@@ -104,7 +104,7 @@ function livePaths(): OpenApiPaths {
   b.add('/coreServers', [], 'The core servers (Asterisk PBXs) the gateway watches.', arrayOf('CoreServer'), [401]);
   for (const cs of CORE_SERVER_FORMS) {
     b.add(`/coreServers${cs.path}`, cs.params, 'One core server.', ref('CoreServer'), [401, 404]);
-    b.parent(cs, 'extensions', EXTENSION_FORMS, 'Extension', 'extension');
+    b.parent(cs, 'extensions', EXTENSION_FORMS, 'Extension', 'extension', 'The licensed extensions of the core server (those not bound to a licensed user are left out).');
     b.parent(cs, 'conferences', CONFERENCE_FORMS, 'Conference', 'conference room');
     b.parent(cs, 'queues', QUEUE_FORMS, 'Queue', 'queue');
     b.segments(`/coreServers${cs.path}/callSegments`, cs.params, 'of the core server', true);

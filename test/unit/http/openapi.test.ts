@@ -63,6 +63,12 @@ describe('the OpenAPI 3.1 document', () => {
     }
   });
 
+  it('says that the extension list holds the licensed extensions only, as the server answers', () => {
+    for (const path of ['/coreServers/{coreServerId}/extensions', '/coreServers/getByName/{coreServerSlug}/extensions']) {
+      expect(document.paths[path]?.get?.summary, path).toMatch(/licensed/);
+    }
+  });
+
   it('describes CallSegment with exactly the seven keys of spec 2', () => {
     const schema = document.components.schemas['CallSegment'];
     expect(schema).toMatchObject({ additionalProperties: false });
