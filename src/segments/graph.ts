@@ -7,7 +7,7 @@ import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { AmiEvent } from '../events/ami-event.js';
 import { reduceWithTouched } from './reducer.js';
-import { segmentId } from './segment-id.js';
+import { callerIdId, segmentId } from './segment-id.js';
 import type { GraphSnapshot, SegmentRecord } from './selectors.js';
 import { sameRecord, selectConferences, selectQueues, selectRecord } from './selectors.js';
 import type { SegmentState } from './state.js';
@@ -33,6 +33,8 @@ export class SegmentGraph {
   readonly changes$: Observable<GraphChange> = this.changes.asObservable();
   private readonly idOf = (uniqueid: string): string =>
     this.ids.get(uniqueid) ?? segmentId(this.coreServerId, uniqueid);
+  /** A known segment's caller-id id is its record's: no SHA-1 per segment per event on the hot path. */
+  private readonly callerIdOf = (id: string): string => this.records.get(id)?.callerIdId ?? callerIdId(id);
 
   constructor(readonly coreServerId: string) {}
 
@@ -89,7 +91,7 @@ export class SegmentGraph {
   }
 
   private refresh(uniqueid: string, added: string[], updated: string[], removed: string[]): void {
-    const record = selectRecord(this.current, uniqueid, this.idOf);
+    const record = selectRecord(this.current, uniqueid, this.idOf, this.callerIdOf);
     if (record === undefined) {
       const id = this.ids.get(uniqueid);
       if (id !== undefined) {

@@ -56,6 +56,7 @@ export function selectRecord(
   state: SegmentState,
   uniqueid: string,
   idOf: (uniqueid: string) => string,
+  callerIdOf: (segmentId: string) => string = callerIdId,
 ): SegmentRecord | undefined {
   const channel = state.channels.get(uniqueid);
   if (channel === undefined || channel.plumbing) return undefined;
@@ -67,7 +68,7 @@ export function selectRecord(
     channel: channel.name,
     callerIdName: channel.callerIdName,
     callerIdNumber: channel.callerIdNum,
-    callerIdId: callerIdId(id),
+    callerIdId: callerIdOf(id),
     did: didOf(channel),
     onHold: channel.onHold,
     recording: channel.recording,
