@@ -3,6 +3,7 @@
  */
 import process from 'node:process';
 import { pino } from 'pino';
+import { config as rxjsConfig } from 'rxjs';
 import { loadConfig } from './config/load-config.js';
 import { redactedConfig } from './config/config.js';
 import { startGateway } from './gateway/start-gateway.js';
@@ -11,6 +12,9 @@ import { LOG_REDACT_PATHS } from './gateway/log-redaction.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel, redact: { paths: [...LOG_REDACT_PATHS], censor: '[redacted]' } });
+  // An error thrown inside an RxJS subscriber is otherwise rethrown on a timer and ends the
+  // process; log it instead (the subscriber that threw has already stopped).
+  rxjsConfig.onUnhandledError = (error: unknown) => logger.error({ err: error }, 'unhandled error in an event subscriber');
   logger.info({ config: redactedConfig(config) }, 'starting asterisk-call-segments');
   const gateway = await startGateway(config, logger);
 
