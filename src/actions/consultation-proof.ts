@@ -33,20 +33,32 @@ export function holdsTransferer(event: AmiEvent, watch: ConsultationWatch): bool
   return event.Event === 'Hold' && isTransferer(event, watch);
 }
 
-export function provesConsultation(event: AmiEvent, watch: ConsultationWatch): boolean {
+/**
+ * What an event tells about the consultation: `transferer` (the transferer itself dials or moves
+ * into the consultation bridge: proof on its own), `local` (a Local channel to the destination in
+ * the transfer context appeared: proof only together with the Hold on the transferer, since
+ * another call, e.g. a ring group or queue, may be dialling the same number at that moment), or
+ * null (nothing).
+ */
+export function consultationProof(event: AmiEvent, watch: ConsultationWatch): 'transferer' | 'local' | null {
   const local = consultationLocalPrefix(watch);
   switch (event.Event) {
     case 'Newchannel':
-      return field(event, 'Channel')?.startsWith(local) ?? false;
+      return field(event, 'Channel')?.startsWith(local) === true ? 'local' : null;
     case 'LocalBridge':
-      return (field(event, 'LocalOneChannel')?.startsWith(local) ?? false) || (field(event, 'LocalTwoChannel')?.startsWith(local) ?? false);
+      return field(event, 'LocalOneChannel')?.startsWith(local) === true || field(event, 'LocalTwoChannel')?.startsWith(local) === true ? 'local' : null;
     case 'DialBegin':
-      return isTransferer(event, watch);
+      return isTransferer(event, watch) ? 'transferer' : null;
     case 'BridgeEnter':
       // The transferer is already bridged when the Atxfer is sent: entering a bridge again means
       // it moved into the consultation bridge. A Local-optimisation swap (SwapUniqueid) is not that.
-      return isTransferer(event, watch) && field(event, 'SwapUniqueid') === undefined;
+      return isTransferer(event, watch) && field(event, 'SwapUniqueid') === undefined ? 'transferer' : null;
     default:
-      return false;
+      return null;
   }
+}
+
+/** Whether the event is a sign of the consultation (see consultationProof for which count alone). */
+export function provesConsultation(event: AmiEvent, watch: ConsultationWatch): boolean {
+  return consultationProof(event, watch) !== null;
 }

@@ -8,6 +8,8 @@
  *   the gateway-timeout case; the action may or may not have run;
  * - 409 an Atxfer accepted ("Atxfer successfully queued") but with no sign of a consultation within
  *   `consultationTimeoutMs`: Asterisk does this when the party has no transfer feature (Dial t/T).
+ *   A Local channel to the destination counts only with the Hold on the transferer: alone it may
+ *   belong to another call dialling the same number.
  * - 502 an Atxfer whose transferer Asterisk put on hold (the feature answered) but with no
  *   consultation channel within the bound: Asterisk did not carry it out (the destination is not
  *   in the transfer context, or the transferer's channel gets no frames to read the digits from).
@@ -17,7 +19,7 @@ import { BadGatewayError } from '../http/errors/bad-gateway-error.js';
 import { ConflictError } from '../http/errors/conflict-error.js';
 import { ServiceUnavailableError } from '../http/errors/service-unavailable-error.js';
 import { UnprocessableEntityError } from '../http/errors/unprocessable-entity-error.js';
-import { holdsTransferer, provesConsultation } from './consultation-proof.js';
+import { consultationProof, holdsTransferer } from './consultation-proof.js';
 import { GatewayTimeoutError } from './errors/gateway-timeout-error.js';
 import type { AmiPlan, ConsultationWatch } from './plan.js';
 import type { AmiActionPort } from './ports.js';
@@ -104,10 +106,14 @@ function watchConsultation(port: AmiActionPort, watch: ConsultationWatch): Consu
     settle = resolve;
   });
   let held = false;
+  let localSeen = false;
   const subscription: Subscription = port.events$.subscribe({
     next: (event) => {
       if (holdsTransferer(event, watch)) held = true;
-      if (provesConsultation(event, watch)) settle('started');
+      const proof = consultationProof(event, watch);
+      if (proof === 'local') localSeen = true;
+      // Spec 3.3: the transferer put on hold and the consultation channel created (either order).
+      if (proof === 'transferer' || (held && localSeen)) settle('started');
     },
     error: () => settle('link lost'),
     complete: () => settle('link lost'),

@@ -70,7 +70,7 @@ const TEXT: Readonly<Record<ActionWord, ActionText>> = {
     description:
       'Transfers the segment bound to the addressed one (its linked segment, else the segment dialling it) to `destinationNumber`. ' +
       'Blind: the bound party is moved and the addressed party released; when the bound segment is still dialling the addressed one, the caller is deflected. ' +
-      "Attended: the addressed party consults the destination (the bound party hears hold music) and completes by hanging up; 204 is sent once the consultation channel exists, 409 when Asterisk accepted the Atxfer but nothing happened (no transfer feature, Dial option t/T, for this party), 502 when Asterisk put the party on hold but started no consultation (the destination is not in the transfer context).",
+      "Attended: the addressed party consults the destination (the bound party hears hold music) and completes by hanging up; 204 is sent once Asterisk has put the addressed party on hold and created the consultation channel (or moved the party into the consultation bridge), 409 when Asterisk accepted the Atxfer but nothing happened (no transfer feature, Dial option t/T, for this party), 502 when Asterisk put the party on hold but started no consultation (the destination is not in the transfer context).",
     body: TRANSFER_REQUEST_SCHEMA,
     required: true,
     responses: {

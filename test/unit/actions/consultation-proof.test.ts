@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AmiEvent } from '../../../src/events/ami-event.js';
-import { holdsTransferer, provesConsultation } from '../../../src/actions/consultation-proof.js';
+import { consultationProof, holdsTransferer, provesConsultation } from '../../../src/actions/consultation-proof.js';
 import type { ConsultationWatch } from '../../../src/actions/plan.js';
 
 const watch: ConsultationWatch = {
@@ -33,6 +33,14 @@ describe('provesConsultation', () => {
     ['a DialBegin of someone else', ev({ Event: 'DialBegin', Channel: 'PJSIP/101-00000007', Uniqueid: '1796398606.7' })],
   ])('%s does not', (_name, event) => {
     expect(provesConsultation(event, watch)).toBe(false);
+  });
+
+  it('tells the proofs naming the transferer (enough alone) from Local channels to the destination (only with the Hold)', () => {
+    expect(consultationProof(ev({ Event: 'BridgeEnter', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3', BridgeUniqueid: 'b2' }), watch)).toBe('transferer');
+    expect(consultationProof(ev({ Event: 'DialBegin', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' }), watch)).toBe('transferer');
+    expect(consultationProof(ev({ Event: 'Newchannel', Channel: 'Local/201@internal-00000002;1' }), watch)).toBe('local');
+    expect(consultationProof(ev({ Event: 'LocalBridge', LocalOneChannel: 'Local/201@internal-00000002;1', LocalTwoChannel: 'Local/201@internal-00000002;2' }), watch)).toBe('local');
+    expect(consultationProof(ev({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' }), watch)).toBeNull();
   });
 
   it('Hold on the transferer is told apart: the transfer feature answered', () => {

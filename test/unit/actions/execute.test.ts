@@ -82,10 +82,39 @@ describe('executePlan: Atxfer needs proof that the consultation started', () => 
 
   it('204 when the proof arrives before the response (subscribed before sending)', async () => {
     const port = new StubAmiPort((_headers, events) => {
+      events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
       events.next({ Event: 'Newchannel', Channel: 'Local/201@internal-00000002;1' } as never);
       return Promise.resolve({ response: 'Success', message: 'Atxfer successfully queued' });
     });
     expect(await outcome(executePlan(port, atxfer))).toBe('done');
+  });
+
+  it('a Local channel to the destination proves nothing while the transferer is not held (another call ringing that number): 409', async () => {
+    vi.useFakeTimers();
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    port.events.next({ Event: 'Newchannel', Channel: 'Local/201@internal-00000009;1' } as never);
+    port.events.next({ Event: 'LocalBridge', LocalOneChannel: 'Local/201@internal-00000009;1', LocalTwoChannel: 'Local/201@internal-00000009;2' } as never);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await running).toEqual({ status: 409, message: NO_TRANSFER_FEATURE_MESSAGE });
+  });
+
+  it('the consultation channel and the Hold on the transferer prove it in either order', async () => {
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer));
+    await vi.waitFor(() => expect(port.sent).toHaveLength(1));
+    port.events.next({ Event: 'Newchannel', Channel: 'Local/201@internal-00000002;1' } as never);
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
+    expect(await running).toBe('done');
+  });
+
+  it('the transferer entering the consultation bridge proves it on its own', async () => {
+    const port = new StubAmiPort(queued);
+    const running = outcome(executePlan(port, atxfer));
+    await vi.waitFor(() => expect(port.sent).toHaveLength(1));
+    port.events.next({ Event: 'BridgeEnter', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3', BridgeUniqueid: 'b2' } as never);
+    expect(await running).toBe('done');
   });
 
   it('409 when Asterisk queued it but nothing happened within the bound (no Dial t/T)', async () => {
@@ -106,6 +135,8 @@ describe('executePlan: Atxfer needs proof that the consultation started', () => 
     vi.useFakeTimers();
     const port = new StubAmiPort(queued);
     const running = outcome(executePlan(port, atxfer, { consultationTimeoutMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    port.events.next({ Event: 'Hold', Channel: 'PJSIP/200-00000003', Uniqueid: '1796398606.3' } as never);
     await vi.advanceTimersByTimeAsync(2999);
     port.events.next({ Event: 'LocalBridge', LocalOneChannel: 'Local/201@internal-00000002;1', LocalTwoChannel: 'Local/201@internal-00000002;2' } as never);
     expect(await running).toBe('done');
