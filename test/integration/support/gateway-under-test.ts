@@ -40,6 +40,9 @@ export interface GatewaySetup {
   /** Where the gateway reaches AMI, when not the container itself (e.g. a proxy in between). */
   readonly amiHost?: string;
   readonly amiPort?: number;
+  /** Log in as another AMI user (default: the container's). */
+  readonly amiUsername?: string;
+  readonly amiSecret?: string;
 }
 
 export interface ApiAnswer {
@@ -63,8 +66,8 @@ export class GatewayUnderTest {
       name: 'Test PBX',
       amiHost: setup.amiHost ?? asterisk.getAmiHost(),
       amiPort: setup.amiPort ?? asterisk.getAmiPort(),
-      amiUsername: asterisk.getAmiUsername(),
-      amiSecret: asterisk.getAmiSecret(),
+      amiUsername: setup.amiUsername ?? asterisk.getAmiUsername(),
+      amiSecret: setup.amiSecret ?? asterisk.getAmiSecret(),
       conferenceRoomsEnabled: setup.conferenceRoomsEnabled ?? true,
       transferContext: setup.transferContext ?? 'internal',
     });
