@@ -36,6 +36,12 @@ export type LivePath =
 export type InstancePath = Extract<LivePath, { kind: 'segment' }>;
 
 const GET_BY_NAME = 'getByName';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs, which compare case-insensitively (RFC 9562); ours are written in lower case. */
+function canonicalId(value: string): string {
+  return UUID.test(value) ? value.toLowerCase() : value;
+}
 
 /**
  * Splits a path relative to the live base (e.g. `req.path` of a router mounted there) into
@@ -59,7 +65,7 @@ type Step<T> = { readonly value: T; readonly next: number } | null;
 function parseRef(parts: readonly string[], i: number): Step<Ref> {
   const first = parts[i];
   if (first === undefined) return null;
-  if (first !== GET_BY_NAME) return { value: { by: 'id', value: first }, next: i + 1 };
+  if (first !== GET_BY_NAME) return { value: { by: 'id', value: canonicalId(first) }, next: i + 1 };
   const name = parts[i + 1];
   return name === undefined ? null : { value: { by: 'name', value: name }, next: i + 2 };
 }
@@ -85,7 +91,7 @@ function parseInstanceTail(parts: readonly string[], instance: SegmentInstance, 
 function parseCollectionTail(parts: readonly string[], collection: SegmentCollection, i: number): Tail | null {
   const segmentId = parts[i];
   if (segmentId === undefined) return { kind: 'segments', collection };
-  return parseInstanceTail(parts, { kind: 'member', collection, segmentId }, i + 1);
+  return parseInstanceTail(parts, { kind: 'member', collection, segmentId: canonicalId(segmentId) }, i + 1);
 }
 
 type Parent = 'extensions' | 'conferences' | 'queues';

@@ -86,6 +86,16 @@ const cases: readonly (readonly [string, LivePath | null])[] = [
     'coreServers/cs1/callSegments/s1/linkedCallSegment/dialingToCallSegments',
     { kind: 'segments', coreServer: cs, collection: { kind: 'dialingTo', of: { kind: 'linked', of: member('s1') } } },
   ],
+  // UUIDs compare case-insensitively: upper-case ids are read as ours (lower case); names are kept
+  [
+    'coreServers/0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D/callSegments/804DBBC2-C4E3-57F2-96B9-B8262D542E7C',
+    {
+      kind: 'segment',
+      coreServer: byId('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
+      instance: member('804dbbc2-c4e3-57f2-96b9-b8262d542e7c'),
+    },
+  ],
+  ['coreServers/getByName/MainPBX', { kind: 'coreServer', coreServer: byName('MainPBX') }],
   // not resource paths
   ['', null],
   ['callSegments', null],
