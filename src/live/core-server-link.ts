@@ -15,6 +15,13 @@ import { fetchResyncLists } from './fetch-resync-lists.js';
 export interface CoreServerLinkOptions {
   /** Wait before retrying a resync that failed while still connected; default 2_000 ms. */
   readonly resyncRetryMs?: number;
+  /**
+   * Most live events kept while a resync is under way (default 100_000). A resync that keeps
+   * failing on a live connection (e.g. an AMI user without `reporting` rights) would otherwise
+   * buffer for ever; past the cap the buffer is dropped, and with it the facts no list reports
+   * (hold, recording, dials begun) for the channels those events named.
+   */
+  readonly maxBufferedEvents?: number;
 }
 
 type Phase =
@@ -29,6 +36,7 @@ export class CoreServerLink {
   private readonly readyState = new BehaviorSubject<boolean>(false);
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly resyncRetryMs: number;
+  private readonly maxBufferedEvents: number;
   /** true while the graph mirrors Asterisk (connected and resynced). */
   readonly ready$: Observable<boolean> = this.readyState.asObservable();
 
@@ -39,6 +47,7 @@ export class CoreServerLink {
     options: CoreServerLinkOptions = {},
   ) {
     this.resyncRetryMs = options.resyncRetryMs ?? 2_000;
+    this.maxBufferedEvents = options.maxBufferedEvents ?? 100_000;
   }
 
   get ready(): boolean {
@@ -65,7 +74,18 @@ export class CoreServerLink {
 
   private onEvent(event: AmiEvent): void {
     if (this.phase.kind === 'live') this.apply(event);
-    else if (this.phase.kind === 'resyncing') this.phase.buffer.push(event);
+    else if (this.phase.kind === 'resyncing') this.buffer(this.phase.buffer, event);
+  }
+
+  private buffer(buffer: AmiEvent[], event: AmiEvent): void {
+    if (buffer.length >= this.maxBufferedEvents) {
+      this.logger.warn(
+        { dropped: buffer.length },
+        'resync still not done: buffered AMI events dropped (hold, recording and dials begun meanwhile may be missed)',
+      );
+      buffer.length = 0;
+    }
+    buffer.push(event);
   }
 
   /**

@@ -88,9 +88,12 @@ class FaultyGraph extends SegmentGraph {
   }
 }
 
-function setup(lists: Lists = talkingLists(), graph: SegmentGraph = new SegmentGraph(CS)) {
+function setup(lists: Lists = talkingLists(), graph: SegmentGraph = new SegmentGraph(CS), maxBufferedEvents?: number) {
   const session = new StubSession(lists);
-  const link = new CoreServerLink(session, graph, pino({ level: 'silent' }), { resyncRetryMs: 0 });
+  const link = new CoreServerLink(session, graph, pino({ level: 'silent' }), {
+    resyncRetryMs: 0,
+    ...(maxBufferedEvents === undefined ? {} : { maxBufferedEvents }),
+  });
   link.start();
   const ready = () => firstValueFrom(link.ready$.pipe(filter(Boolean)));
   return { session, graph, link, ready };
@@ -175,6 +178,22 @@ describe('CoreServerLink', () => {
     await ready();
     expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels')).toHaveLength(2);
     expect(graph.snapshot().segments.get(idOf(ALICE[1]))?.recording).toBe(true);
+    link.stop();
+  });
+
+  it('bounds what it buffers while a resync keeps failing: past the cap the buffered events are dropped', async () => {
+    const { session, graph, link, ready } = setup(talkingLists(), new SegmentGraph(CS), 2);
+    session.refuse = { CoreShowChannels: 'Permission denied' };
+    session.connection.next({ state: 'connected' });
+    await vi.waitFor(() => expect(session.asked.filter((a) => a.headers['Action'] === 'CoreShowChannels').length).toBeGreaterThan(1));
+    session.events.next(channel('MixMonitorStart', ...ALICE));
+    session.events.next(channel('Hold', ...BOB));
+    session.events.next(channel('Newstate', ...BOB));
+    session.refuse = {};
+    await ready();
+    const segments = graph.snapshot().segments;
+    expect(segments.get(idOf(ALICE[1]))?.recording).toBe(false);
+    expect(segments.get(idOf(BOB[1]))?.onHold).toBe(false);
     link.stop();
   });
 
