@@ -26,14 +26,30 @@ if ! command -v dockerd >/dev/null 2>&1; then
   apt-get install -y -qq --no-install-recommends docker.io >/dev/null
 fi
 
+# A daemon killed without a clean stop (e.g. when a session or CI run ends) leaves its pid
+# files behind, and a new dockerd then refuses to start: drop them when nobody owns them.
+for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+  owner=$(cat "/proc/$(cat "$pidfile" 2>/dev/null)/comm" 2>/dev/null || true)
+  if [ -f "$pidfile" ] && [ "$owner" != dockerd ] && [ "$owner" != containerd ]; then
+    log "removing stale $pidfile"
+    rm -f "$pidfile"
+  fi
+done
+
 log "starting dockerd (no bridge, host networking only)"
 mkdir -p /var/log
 nohup dockerd --bridge=none --iptables=false --ip6tables=false >/var/log/dockerd.log 2>&1 &
+dockerd_pid=$!
 
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
     log "Docker engine is up"
     exit 0
+  fi
+  if ! kill -0 "$dockerd_pid" 2>/dev/null; then
+    log "dockerd exited; its log:"
+    tail -n 20 /var/log/dockerd.log >&2 || true
+    exit 1
   fi
   sleep 1
 done
