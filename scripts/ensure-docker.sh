@@ -27,10 +27,15 @@ if ! command -v dockerd >/dev/null 2>&1; then
 fi
 
 # A daemon killed without a clean stop (e.g. when a session or CI run ends) leaves its pid
-# files behind, and a new dockerd then refuses to start: drop them when nobody owns them.
-for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
-  owner=$(cat "/proc/$(cat "$pidfile" 2>/dev/null)/comm" 2>/dev/null || true)
-  if [ -f "$pidfile" ] && [ "$owner" != dockerd ] && [ "$owner" != containerd ]; then
+# files behind, and a new dockerd then refuses to start: drop them when no live daemon owns them.
+running_as() { # pid name: true when that pid is a live (not zombie) process of that name
+  [ -n "$1" ] || return 1
+  [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ] || return 1
+  [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]
+}
+for entry in /var/run/docker.pid:dockerd /var/run/docker/containerd/containerd.pid:containerd; do
+  pidfile=${entry%%:*}
+  if [ -f "$pidfile" ] && ! running_as "$(cat "$pidfile" 2>/dev/null)" "${entry##*:}"; then
     log "removing stale $pidfile"
     rm -f "$pidfile"
   fi
