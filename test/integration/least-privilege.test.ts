@@ -1,7 +1,7 @@
 /**
  * The AMI user the README tells a PBX admin to create (read = call,agent,reporting;
  * write = call,reporting) is enough for everything the gateway does: resync lists, live events,
- * transfers and conference actions.
+ * transfers and conference actions; and without `dialplan` rights no VarSet reaches it.
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +57,11 @@ describe('the gateway with the least-privilege AMI user of the README, on a real
     });
     expect((await running.get(`${CS}/callSegments/${resynced.pair.a.id}/linkedCallSegment`)).body).toMatchObject({ id: resynced.pair.b.id });
 
+    const varSets = { gateway: 0, fullReadUser: 0 };
+    const counting = [
+      running.runtime.ami.messages$.subscribe((m) => void (m['Event'] === 'VarSet' && varSets.gateway++)),
+      ami.client.messages$.subscribe((m) => void (m['Event'] === 'VarSet' && varSets.fullReadUser++)),
+    ];
     const live = await talk(asterisk, '102', '201');
     const pair = await running.until((s) => linkedPair(s, '102', '201'));
     const target = await Phone.receive(asterisk, '202');
@@ -66,6 +71,11 @@ describe('the gateway with the least-privilege AMI user of the README, on a real
     await target.answer();
     await running.until((s) => s.segments.get(pair.b.id)?.linkedTo === segmentOf(s, '202')?.id);
     await live.caller.waitFor('remote-hangup');
+
+    for (const subscription of counting) subscription.unsubscribe();
+    // Without `dialplan` in `read`, Asterisk sends the gateway no VarSet (half of all AMI traffic).
+    expect(varSets.fullReadUser).toBeGreaterThan(0);
+    expect(varSets.gateway).toBe(0);
 
     const mute = await running.post(`${CS}/conferences/getByName/800/callSegments/${resynced.inRoom.id}/mute`, {});
     expect(mute.status).toBe(204);
