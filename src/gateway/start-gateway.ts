@@ -43,7 +43,11 @@ export async function startGateway(config: Config, logger: Logger, options: Star
     logger.warn('no core server configured: set AMI_HOST/AMI_USERNAME/AMI_SECRET or add one with `npx call-segments admin core-servers add`');
   }
 
-  const apiUsers = new CachedApiUserVerifier(new ApiUserRepository(db), db);
+  const apiUserRepository = new ApiUserRepository(db);
+  if (apiUserRepository.list().length === 0) {
+    logger.warn('no API user yet: every request will be refused (401) until one is added with `npx call-segments admin api-users add NAME`');
+  }
+  const apiUsers = new CachedApiUserVerifier(apiUserRepository, db);
   const app = createApp({
     directory,
     graphs: runtimes,
