@@ -95,7 +95,7 @@ Ctrl-C stops the call, the gateway and Asterisk.
     if (stopping) return;
     stopping = true;
     console.log('demo: stopping');
-    await Promise.allSettled([alice.hangup()]);
+    // No BYE: Ctrl-C has already stopped the phones' sipp clients; stopping Asterisk ends the call.
     await gateway.close();
     await asterisk.stop();
     process.exit(0);
