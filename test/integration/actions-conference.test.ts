@@ -2,14 +2,14 @@
  * Spec 3.3 kick / mute / unmute on a real Asterisk 22 ConfBridge: the REST answer, what Asterisk
  * did (ConfbridgeMute/Unmute/Leave events, ConfbridgeList) and the room the REST shows after.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphSnapshot } from '../../src/segments/index.js';
-import { AmiSession, field } from './support/ami-session.js';
-import { AsteriskContainer } from './support/asterisk-container.js';
+import { field } from './support/ami-session.js';
 import type { StartedAsteriskContainer } from './support/asterisk-container.js';
 import type { PhoneName } from './support/asterisk-config.js';
-import { GatewayUnderTest, segmentOf } from './support/gateway-under-test.js';
+import { segmentOf } from './support/gateway-under-test.js';
 import { Phone } from './support/phone.js';
+import { useTestBed } from './support/test-bed.js';
 
 const CS = 'coreServers/getByName/default';
 const ROOM = `${CS}/conferences/getByName/800/callSegments`;
@@ -32,67 +32,53 @@ function membersOf(s: GraphSnapshot, room: string, phones: readonly string[]): R
 }
 
 describe('kick, mute and unmute through the REST on a real Asterisk 22 ConfBridge', () => {
-  let asterisk: StartedAsteriskContainer;
-  let gut: GatewayUnderTest;
-  let ami: AmiSession;
-
-  beforeAll(async () => {
-    asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
-    gut = await GatewayUnderTest.start(asterisk, { licensed: ['100', '101', '102'], conferences: ['800'] });
-    ami = await AmiSession.connect(asterisk);
-  });
-
-  afterAll(async () => {
-    await ami?.stop();
-    await gut?.close();
-    await asterisk?.stop();
-  });
+  const bed = useTestBed({ licensed: ['100', '101', '102'], conferences: ['800'] });
 
   /** ConfbridgeList of a room: channel → Muted (Yes/No). */
   async function confbridgeList(room: string): Promise<Record<string, string>> {
-    const list = await ami.client.listAction({ Action: 'ConfbridgeList', Conference: room });
+    const list = await bed.ami.client.listAction({ Action: 'ConfbridgeList', Conference: room });
     return Object.fromEntries(list.items.filter((e) => e.Event === 'ConfbridgeList').map((e) => [field(e, 'Channel'), field(e, 'Muted')]));
   }
 
   it('given 100, 101 and 102 in room 800, when 101 is muted, unmuted and 102 kicked through the REST, then each answers 204 and Asterisk reports 101 muted then unmuted, and 102 gone, leaving two members in ConfbridgeList and in the REST room', async () => {
     const phones = {
-      '100': await joinRoom(asterisk, '100', '800'),
-      '101': await joinRoom(asterisk, '101', '800'),
-      '102': await joinRoom(asterisk, '102', '800'),
+      '100': await joinRoom(bed.asterisk, '100', '800'),
+      '101': await joinRoom(bed.asterisk, '101', '800'),
+      '102': await joinRoom(bed.asterisk, '102', '800'),
     };
-    const ids = await gut.until((s) => membersOf(s, '800', ['100', '101', '102']));
+    const ids = await bed.gut.until((s) => membersOf(s, '800', ['100', '101', '102']));
     const channelOf = (phone: string): string => {
       const id = ids[phone] ?? '';
-      return gut.runtime.graph.snapshot().segments.get(id)?.channel ?? '';
+      return bed.gut.runtime.graph.snapshot().segments.get(id)?.channel ?? '';
     };
     const [c100, c101, c102] = [channelOf('100'), channelOf('101'), channelOf('102')];
     expect(await confbridgeList('800')).toEqual({ [c100]: 'No', [c101]: 'No', [c102]: 'No' });
-    const room = await gut.get(ROOM);
+    const room = await bed.gut.get(ROOM);
     expect((room.body as Array<{ id: string }>).map((s) => s.id).sort()).toEqual(Object.values(ids).sort());
 
-    ami.clear();
-    expect(await gut.post(`${ROOM}/${ids['101']}/mute`, {})).toEqual({ status: 204, body: null });
-    const muted = await ami.waitFor((e) => e.Event === 'ConfbridgeMute' && field(e, 'Channel') === c101);
+    bed.ami.clear();
+    expect(await bed.gut.post(`${ROOM}/${ids['101']}/mute`, {})).toEqual({ status: 204, body: null });
+    const muted = await bed.ami.waitFor((e) => e.Event === 'ConfbridgeMute' && field(e, 'Channel') === c101);
     expect(field(muted, 'Conference')).toBe('800');
     expect(await confbridgeList('800')).toEqual({ [c100]: 'No', [c101]: 'Yes', [c102]: 'No' });
 
-    expect(await gut.post(`${CS}/callSegments/${ids['101']}/unmute`, {})).toEqual({ status: 204, body: null });
-    await ami.waitFor((e) => e.Event === 'ConfbridgeUnmute' && field(e, 'Channel') === c101);
+    expect(await bed.gut.post(`${CS}/callSegments/${ids['101']}/unmute`, {})).toEqual({ status: 204, body: null });
+    await bed.ami.waitFor((e) => e.Event === 'ConfbridgeUnmute' && field(e, 'Channel') === c101);
     expect(await confbridgeList('800')).toEqual({ [c100]: 'No', [c101]: 'No', [c102]: 'No' });
 
-    expect(await gut.post(`${ROOM}/${ids['102']}/kick`, {})).toEqual({ status: 204, body: null });
-    await ami.waitFor((e) => e.Event === 'ConfbridgeLeave' && field(e, 'Channel') === c102);
-    await ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === c102);
+    expect(await bed.gut.post(`${ROOM}/${ids['102']}/kick`, {})).toEqual({ status: 204, body: null });
+    await bed.ami.waitFor((e) => e.Event === 'ConfbridgeLeave' && field(e, 'Channel') === c102);
+    await bed.ami.waitFor((e) => e.Event === 'Hangup' && field(e, 'Channel') === c102);
     await phones['102'].waitFor('remote-hangup');
-    await gut.until((s) => membersOf(s, '800', ['100', '101']));
+    await bed.gut.until((s) => membersOf(s, '800', ['100', '101']));
     expect(await confbridgeList('800')).toEqual({ [c100]: 'No', [c101]: 'No' });
-    const after = await gut.get(ROOM);
+    const after = await bed.gut.get(ROOM);
     expect((after.body as Array<{ id: string }>).map((s) => s.id).sort()).toEqual([ids['100'], ids['101']].sort());
-    expect((await gut.get(`${ROOM}/${ids['102']}`)).status).toBe(404);
+    expect((await bed.gut.get(`${ROOM}/${ids['102']}`)).status).toBe(404);
 
     await phones['100'].hangup();
     await phones['101'].hangup();
-    await gut.until((s) => s.segments.size === 0);
-    expect((await gut.get(ROOM)).body).toEqual([]);
+    await bed.gut.until((s) => s.segments.size === 0);
+    expect((await bed.gut.get(ROOM)).body).toEqual([]);
   });
 });

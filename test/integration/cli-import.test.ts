@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AsteriskContainer } from './support/asterisk-container.js';
-import type { StartedAsteriskContainer } from './support/asterisk-container.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestBed } from './support/test-bed.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'call-segments.js');
 
@@ -25,30 +24,29 @@ function cli(args: readonly string[], input = ''): Promise<CliRun> {
 }
 
 describe('the admin CLI imports the extensions of a real Asterisk 22 over AMI', () => {
-  let asterisk: StartedAsteriskContainer;
   let dir: string;
   let db: string;
 
+  const bed = useTestBed(null, { ami: false });
+
   beforeAll(async () => {
-    asterisk = await new AsteriskContainer(inject('asteriskImage')).start();
     dir = mkdtempSync(join(tmpdir(), 'cli-import-'));
     db = join(dir, 'gateway.sqlite3');
   });
 
   afterAll(async () => {
-    await asterisk?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('given a core server added with its AMI secret on stdin, when `extensions import` runs, then every numeric PJSIP endpoint becomes an extension named after its caller id, and the trunk does not', async () => {
     const add = await cli(
-      ['--db', db, 'admin', 'core-servers', 'add', '--slug', 'pbx', '--name', 'Test PBX', '--ami-host', asterisk.getAmiHost(),
-        '--ami-port', String(asterisk.getAmiPort()), '--ami-username', asterisk.getAmiUsername(), '--ami-secret-stdin'],
-      `${asterisk.getAmiSecret()}\n`,
+      ['--db', db, 'admin', 'core-servers', 'add', '--slug', 'pbx', '--name', 'Test PBX', '--ami-host', bed.asterisk.getAmiHost(),
+        '--ami-port', String(bed.asterisk.getAmiPort()), '--ami-username', bed.asterisk.getAmiUsername(), '--ami-secret-stdin'],
+      `${bed.asterisk.getAmiSecret()}\n`,
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
-    expect(add.stdout).not.toContain(asterisk.getAmiSecret());
+    expect(add.stdout).not.toContain(bed.asterisk.getAmiSecret());
 
     const imported = await cli(['--db', db, 'admin', 'extensions', 'import', '--core-server', 'pbx']);
     expect(imported.stderr).toBe('');
@@ -70,8 +68,8 @@ describe('the admin CLI imports the extensions of a real Asterisk 22 over AMI', 
 
   it('given a wrong AMI secret, when `extensions import` runs, then it fails with one line naming the login failure and imports nothing', async () => {
     const add = await cli(
-      ['--db', db, 'admin', 'core-servers', 'add', '--slug', 'wrong', '--name', 'Wrong secret', '--ami-host', asterisk.getAmiHost(),
-        '--ami-port', String(asterisk.getAmiPort()), '--ami-username', asterisk.getAmiUsername(), '--ami-secret-stdin'],
+      ['--db', db, 'admin', 'core-servers', 'add', '--slug', 'wrong', '--name', 'Wrong secret', '--ami-host', bed.asterisk.getAmiHost(),
+        '--ami-port', String(bed.asterisk.getAmiPort()), '--ami-username', bed.asterisk.getAmiUsername(), '--ami-secret-stdin'],
       'not-the-secret\n',
     );
     expect(add.code).toBe(0);
