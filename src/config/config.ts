@@ -42,12 +42,8 @@ export const DEFAULTS = Object.freeze({
   CORE_SERVER_SLUG: 'default',
 });
 
-/** Every setting the gateway reads, by its environment variable name (also the config file's keys). */
-export const VARIABLES = [
-  'HTTP_PORT',
-  'HTTP_HOST',
-  'DB_PATH',
-  'LOG_LEVEL',
+/** The settings of the core server configured by environment (see ensureConfiguredCoreServer). */
+export const CORE_SERVER_VARIABLES = [
   'AMI_HOST',
   'AMI_PORT',
   'AMI_USERNAME',
@@ -57,6 +53,9 @@ export const VARIABLES = [
   'CONFERENCE_ROOMS_ENABLED',
   'TRANSFER_CONTEXT',
 ] as const;
+
+/** Every setting the gateway reads, by its environment variable name (also the config file's keys). */
+export const VARIABLES = ['HTTP_PORT', 'HTTP_HOST', 'DB_PATH', 'LOG_LEVEL', ...CORE_SERVER_VARIABLES] as const;
 export type Variable = (typeof VARIABLES)[number];
 
 /** The configuration with the AMI secret hidden, for logging. */

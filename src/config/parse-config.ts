@@ -1,21 +1,10 @@
 import { ValidationError } from '../store/errors/validation-error.js';
 import { validate } from '../store/validation.js';
 import { ConfigError } from './config-error.js';
-import { DEFAULTS, LOG_LEVELS, VARIABLES } from './config.js';
+import { CORE_SERVER_VARIABLES, DEFAULTS, LOG_LEVELS, VARIABLES } from './config.js';
 import type { Config, ConfiguredCoreServer, LogLevel, Variable } from './config.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
-
-const CORE_SERVER_VARIABLES: readonly Variable[] = [
-  'AMI_HOST',
-  'AMI_PORT',
-  'AMI_USERNAME',
-  'AMI_SECRET',
-  'CORE_SERVER_SLUG',
-  'CORE_SERVER_NAME',
-  'CONFERENCE_ROOMS_ENABLED',
-  'TRANSFER_CONTEXT',
-];
 
 /**
  * Builds the typed, frozen configuration from environment variables and, optionally, the text of
