@@ -10,6 +10,8 @@ export default defineConfig({
           // The fast suite first; the real-Asterisk suite after it (group 1).
           sequence: { groupOrder: 0 },
           testTimeout: 10_000,
+          // The leak test measures the heap after a full collection.
+          execArgv: ['--expose-gc'],
         },
       },
       {
