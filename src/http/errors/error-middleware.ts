@@ -42,6 +42,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const body = errorBody(err);
     if (body.status >= 500 && !(err instanceof HttpError)) {
       logger.error({ err, method: req.method, path: req.path }, 'request failed');
+    } else if (body.status === 502 || body.status === 504) {
+      // What Asterisk answered (or did not) to a call action: what an admin looks for first.
+      logger.warn({ method: req.method, path: req.path, status: body.status, reason: body.message }, 'call action not carried out');
     }
     res.status(body.status).json(body);
   };

@@ -1,5 +1,8 @@
+import { Writable } from 'node:stream';
+import type { Request, Response } from 'express';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { errorBody } from '../../../src/http/errors/error-middleware.js';
+import { errorBody, errorMiddleware } from '../../../src/http/errors/error-middleware.js';
 import {
   BadGatewayError,
   ConflictError,
@@ -51,5 +54,31 @@ describe('errorBody', () => {
 describe('uuidV5', () => {
   it('matches the RFC test vector', () => {
     expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+});
+
+describe('errorMiddleware logging', () => {
+  function run(err: unknown): Array<{ level: number; msg: string; reason?: string; status?: number }> {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const res = { headersSent: false, status: () => res, json: () => res };
+    errorMiddleware(pino({ level: 'info' }, sink))(err, { method: 'POST', path: '/coreServers/x/callSegments/y/transfer' } as Request, res as unknown as Response, () => undefined);
+    return lines.map((line) => JSON.parse(line) as { level: number; msg: string; reason?: string; status?: number });
+  }
+
+  it('logs what Asterisk answered to a refused call action (502) at warn', () => {
+    expect(run(new BadGatewayError('Channel specified does not exist'))).toEqual([
+      expect.objectContaining({ level: 40, msg: 'call action not carried out', status: 502, reason: 'Channel specified does not exist' }),
+    ]);
+  });
+
+  it('does not log client errors or a link that is down (the AMI client logs that once)', () => {
+    expect(run(new NotFoundError('no such segment'))).toEqual([]);
+    expect(run(new ServiceUnavailableError('link down'))).toEqual([]);
   });
 });
